@@ -1,0 +1,77 @@
+import path from 'path';
+import Koa from 'koa';
+import Router from '@koa/router';
+import cors from '@koa/cors';
+import helmet from 'koa-helmet';
+import { bodyParser } from '@koa/bodyparser';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { errorMiddleware } from './http/error-middleware';
+import { requestContext } from './http/request-context';
+import { buildOpenApi, doc } from './http/openapi';
+import { serveSpas } from './http/static';
+import { moduleRouters } from './modules';
+
+/** What the app is built from; `main.ts` (the composition root) and tests provide it. */
+export interface AppDeps {
+  config: Readonly<Config>;
+  logger: Logger;
+}
+
+const CSP = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'self'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+};
+
+function corsOrigin(config: Readonly<Config>) {
+  return (ctx: Koa.Context): string => {
+    const origin = ctx.get('Origin');
+    if (!origin) return '';
+    if (config.corsOrigins.includes(origin)) return origin;
+    // Local development servers (Vite, Taro dev) on loopback.
+    if (!config.production && /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) return origin;
+    return '';
+  };
+}
+
+/**
+ * Builds the Koa application without listening: middleware, every module's routes, the OpenAPI
+ * document, and the built admin console (`/admin/`) and H5 mini-program (`/m/`).
+ */
+export function createApp(deps: AppDeps): Koa {
+  const { config, logger } = deps;
+  const app = new Koa({ proxy: config.production });
+  app.use(requestContext(logger));
+  app.use(errorMiddleware);
+  app.use(helmet({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  app.use(cors({ origin: corsOrigin(config), credentials: false, maxAge: 600, exposeHeaders: ['X-Request-Id'] }));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8' }));
+
+  const routers = moduleRouters(deps);
+  const meta = new Router();
+  const openapi = () => buildOpenApi(routers, { title: 'Gongkai 基层政务公开 API', version: '1.0.0' });
+  let cachedDoc: ReturnType<typeof openapi> | undefined;
+  meta.get('/api/v1/openapi.json', doc({ summary: 'OpenAPI 文档', tags: ['meta'] }), (ctx) => {
+    ctx.body = cachedDoc ??= openapi();
+  });
+  meta.get('/', (ctx) => ctx.redirect('/m/'));
+  for (const r of [...routers, meta]) app.use(r.routes()).use(r.allowedMethods());
+
+  app.use(
+    serveSpas([
+      { prefix: '/admin', root: path.join(config.repoRoot, 'admin', 'dist'), notBuilt: '管理后台尚未构建，请运行 npm run build:admin' },
+      { prefix: '/m', root: path.join(config.repoRoot, 'miniapp', 'dist', 'h5'), notBuilt: 'H5 小程序尚未构建，请运行 npm run build:h5' },
+    ]),
+  );
+  return app;
+}

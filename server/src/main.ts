@@ -1,0 +1,93 @@
+/**
+ * Composition root: config → logger → database → seeds → jobs → HTTP server, and a graceful
+ * shutdown on SIGINT/SIGTERM (stop accepting, finish in-flight requests, stop jobs, close the database).
+ */
+import http from 'http';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { provideDatabase, type DatabaseHandle } from './db/provider';
+import { connectDatabase, disconnectDatabase } from './db/connect';
+import { runSeeds } from './seed';
+import { createApp } from './app';
+
+async function shutdownOn(signals: NodeJS.Signals[], steps: Array<[string, () => Promise<void>]>, logger: Logger) {
+  let closing = false;
+  for (const s of signals) {
+    process.on(s, async () => {
+      if (closing) return;
+      closing = true;
+      logger.info({ signal: s }, 'shutting down');
+      const force = setTimeout(() => {
+        logger.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, 15_000);
+      for (const [name, step] of steps) {
+        try {
+          await step();
+        } catch (err) {
+          logger.error({ err, step: name }, 'shutdown step failed');
+        }
+      }
+      clearTimeout(force);
+      process.exit(0);
+    });
+  }
+}
+
+function listen(server: http.Server, config: Readonly<Config>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+}
+
+export async function main(): Promise<void> {
+  let config: Readonly<Config>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let db: DatabaseHandle | undefined;
+  try {
+    db = await provideDatabase({
+      mongodbUri: config.mongodbUri,
+      repoRoot: config.repoRoot,
+      dataDir: config.dataDir,
+      log: (m) => logger.info(m),
+    });
+    await connectDatabase(db.uri);
+    await runSeeds({ config, logger });
+  } catch (err) {
+    logger.fatal({ err: (err as Error).message }, 'start-up failed');
+    await db?.stop();
+    process.exit(1);
+  }
+
+  const app = createApp({ config, logger });
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 5_000;
+  await listen(server, config);
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const base = `http://${config.host}:${port}`;
+  logger.info({ api: `${base}/api/v1`, admin: `${base}/admin/`, h5: `${base}/m/`, db: db.kind }, 'Gongkai is running');
+
+  await shutdownOn(['SIGINT', 'SIGTERM'], [
+    ['http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); })],
+    ['mongoose', () => disconnectDatabase()],
+    ['database', () => db!.stop()],
+  ], logger);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,20 @@
+import type { Logger } from '../logger';
+import type { Config } from '../config';
+
+/** A start-up step that puts reference data in place. Must be idempotent and fast on a re-run. */
+export interface Seed {
+  name: string;
+  run(ctx: { config: Readonly<Config>; logger: Logger }): Promise<void>;
+}
+
+/** The seeds run at every start, in order (reference data first, then accounts). */
+export const SEEDS: Seed[] = [];
+
+/** Runs every seed; a failing seed stops start-up. */
+export async function runSeeds(ctx: { config: Readonly<Config>; logger: Logger }, seeds: Seed[] = SEEDS): Promise<void> {
+  for (const seed of seeds) {
+    const t = Date.now();
+    await seed.run(ctx);
+    ctx.logger.info({ seed: seed.name, ms: Date.now() - t }, 'seed done');
+  }
+}

@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'shared',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: require('../jest.swc.js'),
+  testMatch: ['<rootDir>/src/**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/../test/support/setupAfterEnv.ts'],
+};
