@@ -1,0 +1,105 @@
+import { useSyncExternalStore } from 'react';
+
+/** The signed-in official, as returned by `POST /api/v1/admin/auth/login` (`user`). */
+export interface AdminUser {
+  id: string;
+  username: string;
+  role: string;
+  regionCode: string;
+  displayName: string;
+}
+
+/** What the console remembers about the session. */
+export interface AuthState {
+  token: string | null;
+  user: AdminUser | null;
+}
+
+const TOKEN_KEY = 'gongkai.admin.token';
+const USER_KEY = 'gongkai.admin.user';
+
+const listeners = new Set<() => void>();
+let snapshot: AuthState = { token: null, user: null };
+let snapshotUserRaw: string | null = null;
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    // Some browsers throw on access when storage is disabled.
+    return null;
+  }
+}
+
+/**
+ * The state as localStorage holds it now. The same object is returned until the stored values change
+ * (useSyncExternalStore needs a stable snapshot); storage stays the one source of truth, so another tab
+ * or a test clearing it is seen at once.
+ */
+function current(): AuthState {
+  const s = storage();
+  const token = s?.getItem(TOKEN_KEY) ?? null;
+  const userRaw = s?.getItem(USER_KEY) ?? null;
+  if (token !== snapshot.token || userRaw !== snapshotUserRaw) {
+    let user: AdminUser | null = null;
+    try {
+      user = userRaw ? (JSON.parse(userRaw) as AdminUser) : null;
+    } catch {
+      user = null;
+    }
+    snapshot = { token, user };
+    snapshotUserRaw = userRaw;
+  }
+  return snapshot;
+}
+
+function emit(): void {
+  listeners.forEach((l) => l());
+}
+
+/** A small token store over localStorage; React components read it with `useAuth()`. */
+export const authStore = {
+  /** The current bearer token, or null when signed out. */
+  getToken(): string | null {
+    return current().token;
+  },
+  /** The current state (stable object between changes, as useSyncExternalStore requires). */
+  getState(): AuthState {
+    return current();
+  },
+  /** Remember a new session. */
+  setSession(token: string, user: AdminUser): void {
+    const s = storage();
+    s?.setItem(TOKEN_KEY, token);
+    s?.setItem(USER_KEY, JSON.stringify(user));
+    emit();
+  },
+  /** Forget the session (logout, or the server said the token is no longer valid). */
+  clear(): void {
+    const s = storage();
+    s?.removeItem(TOKEN_KEY);
+    s?.removeItem(USER_KEY);
+    emit();
+  },
+  /** Tell subscribers that localStorage may have changed (another tab wrote it). */
+  reload(): void {
+    emit();
+  },
+  /** Subscribe to changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+if (typeof window !== 'undefined') {
+  // Logging out in one tab logs out every tab.
+  window.addEventListener('storage', (e) => {
+    if (e.key === null || e.key === TOKEN_KEY || e.key === USER_KEY) authStore.reload();
+  });
+}
+
+/** The session as React state. */
+export function useAuth(): AuthState {
+  return useSyncExternalStore(authStore.subscribe, authStore.getState, authStore.getState);
+}
