@@ -5,3 +5,4 @@ export * from './schemas/common';
 export * from './schemas/domains';
 export * from './schemas/health';
 export * from './schemas/catalogue';
+export * from './schemas/regions';
