@@ -1,0 +1,45 @@
+/**
+ * Runtime configuration of the mini-program: the single place that knows where the API is.
+ *
+ * `TARO_APP_API_BASE` is replaced at build time by config/index.ts (weapp default `http://127.0.0.1:3000`,
+ * H5 default `''` = same origin, the Koa server that also serves `/m/`). Under jest it is read from the
+ * environment, and tests may point the app at their own server with `configureApi`.
+ */
+
+/** Settings used by the request layer. */
+export interface ApiConfig {
+  /** Origin (and optional path prefix) put before `/api/v1/...`; '' means same origin. */
+  baseUrl: string;
+  /** Per-attempt timeout in milliseconds. */
+  timeoutMs: number;
+  /** How many times an idempotent GET is retried after a network failure or timeout. */
+  getRetries: number;
+  /** First retry delay in ms; doubles on each further retry. */
+  retryDelayMs: number;
+}
+
+function defaultBaseUrl(): string {
+  // Written out in full so webpack's DefinePlugin can replace each expression.
+  const fromBuild = process.env.TARO_APP_API_BASE;
+  if (typeof fromBuild === 'string') return fromBuild.replace(/\/+$/, '');
+  return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000';
+}
+
+const current: ApiConfig = {
+  baseUrl: defaultBaseUrl(),
+  timeoutMs: 10_000,
+  getRetries: 2,
+  retryDelayMs: 500,
+};
+
+/** The current API settings (read-only view). */
+export function apiConfig(): Readonly<ApiConfig> {
+  return current;
+}
+
+/** Overrides some API settings (tests, or a host page that knows better). Returns the new settings. */
+export function configureApi(patch: Partial<ApiConfig>): Readonly<ApiConfig> {
+  Object.assign(current, patch);
+  if (patch.baseUrl !== undefined) current.baseUrl = patch.baseUrl.replace(/\/+$/, '');
+  return current;
+}
