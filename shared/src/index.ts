@@ -5,4 +5,5 @@ export * from './schemas/common';
 export * from './schemas/domains';
 export * from './schemas/health';
 export * from './schemas/catalogue';
+export * from './schemas/accounts';
 export * from './schemas/regions';

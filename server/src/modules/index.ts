@@ -1,12 +1,16 @@
 import type Router from '@koa/router';
 import type { AppDeps } from '../app';
+import { accountRoutes } from './accounts/routes';
+import { auditRoutes } from './audit/routes';
 import { domainRoutes } from './domains/routes';
 import { healthRoutes } from './health/routes';
+import { regionRoutes } from './regions/routes';
+import { residentAuthRoutes } from './residents/routes';
 
 /**
  * Every module's router, in mounting order. Each module lives in `modules/<name>/` with its
  * routes, service, model and tests; add its router here.
  */
-export function moduleRouters(_deps: AppDeps): Router[] {
-  return [healthRoutes(), domainRoutes()];
+export function moduleRouters(deps: AppDeps): Router[] {
+  return [healthRoutes(), domainRoutes(), regionRoutes(deps), accountRoutes(deps), auditRoutes(), residentAuthRoutes(deps)];
 }

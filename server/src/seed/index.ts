@@ -1,5 +1,7 @@
 import type { Logger } from '../logger';
 import type { Config } from '../config';
+import { regionsSeed } from '../modules/regions/seed';
+import { firstAdminSeed } from '../modules/accounts/seed';
 
 /** A start-up step that puts reference data in place. Must be idempotent and fast on a re-run. */
 export interface Seed {
@@ -8,7 +10,12 @@ export interface Seed {
 }
 
 /** The seeds run at every start, in order (reference data first, then accounts). */
-export const SEEDS: Seed[] = [];
+export const SEEDS: Seed[] = [
+  // reference data
+  regionsSeed,
+  // accounts
+  firstAdminSeed,
+];
 
 /** Runs every seed; a failing seed stops start-up. */
 export async function runSeeds(ctx: { config: Readonly<Config>; logger: Logger }, seeds: Seed[] = SEEDS): Promise<void> {
