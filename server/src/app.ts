@@ -11,11 +11,14 @@ import { requestContext } from './http/request-context';
 import { buildOpenApi, doc } from './http/openapi';
 import { serveSpas } from './http/static';
 import { moduleRouters } from './modules';
+import type { RegionDirectory } from './modules/regions/directory';
 
 /** What the app is built from; `main.ts` (the composition root) and tests provide it. */
 export interface AppDeps {
   config: Readonly<Config>;
   logger: Logger;
+  /** The in-memory region tree; when absent it is loaded from the database on first use (tests). */
+  regions?: RegionDirectory;
 }
 
 const CSP = {

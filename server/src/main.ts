@@ -9,6 +9,7 @@ import { provideDatabase, type DatabaseHandle } from './db/provider';
 import { connectDatabase, disconnectDatabase } from './db/connect';
 import { runSeeds } from './seed';
 import { createApp } from './app';
+import { regionDirectory, type RegionDirectory } from './modules/regions/service';
 
 async function shutdownOn(signals: NodeJS.Signals[], steps: Array<[string, () => Promise<void>]>, logger: Logger) {
   let closing = false;
@@ -54,6 +55,7 @@ export async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   let db: DatabaseHandle | undefined;
+  let regions: RegionDirectory | undefined;
   try {
     db = await provideDatabase({
       mongodbUri: config.mongodbUri,
@@ -63,13 +65,16 @@ export async function main(): Promise<void> {
     });
     await connectDatabase(db.uri);
     await runSeeds({ config, logger });
+    const t = Date.now();
+    regions = await regionDirectory(); // built eagerly so the first search is fast
+    logger.info({ regions: regions.size, ms: Date.now() - t }, 'region directory built');
   } catch (err) {
     logger.fatal({ err: (err as Error).message }, 'start-up failed');
     await db?.stop();
     process.exit(1);
   }
 
-  const app = createApp({ config, logger });
+  const app = createApp({ config, logger, regions });
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 5_000;
   await listen(server, config);
