@@ -1,5 +1,6 @@
 // Browser APIs antd relies on that jsdom lacks.
 import { cleanup } from '@testing-library/react';
+import { authStore } from '../src/services/auth';
 
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
@@ -24,4 +25,5 @@ window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  authStore.clear();
 });

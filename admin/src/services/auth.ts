@@ -13,14 +13,18 @@ export interface AdminUser {
 export interface AuthState {
   token: string | null;
   user: AdminUser | null;
+  /** Why the last session ended, when it was not a logout (e.g. '登录已过期，请重新登录'); shown on the login page. */
+  notice: string | null;
 }
 
 const TOKEN_KEY = 'gongkai.admin.token';
 const USER_KEY = 'gongkai.admin.user';
 
 const listeners = new Set<() => void>();
-let snapshot: AuthState = { token: null, user: null };
+let snapshot: AuthState = { token: null, user: null, notice: null };
 let snapshotUserRaw: string | null = null;
+// Kept in memory only: it explains a redirect that happens in this page.
+let notice: string | null = null;
 
 function storage(): Storage | null {
   try {
@@ -40,14 +44,14 @@ function current(): AuthState {
   const s = storage();
   const token = s?.getItem(TOKEN_KEY) ?? null;
   const userRaw = s?.getItem(USER_KEY) ?? null;
-  if (token !== snapshot.token || userRaw !== snapshotUserRaw) {
+  if (token !== snapshot.token || userRaw !== snapshotUserRaw || notice !== snapshot.notice) {
     let user: AdminUser | null = null;
     try {
       user = userRaw ? (JSON.parse(userRaw) as AdminUser) : null;
     } catch {
       user = null;
     }
-    snapshot = { token, user };
+    snapshot = { token, user, notice };
     snapshotUserRaw = userRaw;
   }
   return snapshot;
@@ -69,13 +73,18 @@ export const authStore = {
   },
   /** Remember a new session. */
   setSession(token: string, user: AdminUser): void {
+    notice = null;
     const s = storage();
     s?.setItem(TOKEN_KEY, token);
     s?.setItem(USER_KEY, JSON.stringify(user));
     emit();
   },
-  /** Forget the session (logout, or the server said the token is no longer valid). */
-  clear(): void {
+  /**
+   * Forget the session: a logout (no reason), or the server no longer accepts the token (`reason` is then
+   * shown on the login page that the signed-in pages redirect to).
+   */
+  clear(reason?: string): void {
+    notice = reason ?? null;
     const s = storage();
     s?.removeItem(TOKEN_KEY);
     s?.removeItem(USER_KEY);

@@ -126,6 +126,7 @@ describe('request layer', () => {
     expect(err.message).toBe('登录已过期，请重新登录');
     expect(authStore.getToken()).toBeNull();
     expect(localStorage.getItem('gongkai.admin.token')).toBeNull();
+    expect(authStore.getState().notice).toBe('登录已过期，请重新登录');
     expect(notices).toEqual(['登录已过期，请重新登录']);
   });
 

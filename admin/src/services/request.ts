@@ -26,7 +26,7 @@ export interface RequestOptions {
 export interface RequestConfig {
   /** Where the API lives: '/api/v1' in the browser (same origin); an absolute URL in tests. */
   baseUrl: string;
-  /** Called after a signed-in request got 401 and the token was cleared (the app sends the user to login). */
+  /** Called after a signed-in request got 401 and the token was cleared (RequireAuth already redirects to login). */
   onUnauthorized?: (message: string) => void;
 }
 
@@ -64,8 +64,8 @@ async function readJson(res: Response): Promise<{ ok: true; value: unknown } | {
 /**
  * Calls the API and returns the parsed JSON body. Every failure is thrown as an ApiError in the contract's
  * shape: the server's own error body when it sent one; otherwise a code for the status, or NETWORK / TIMEOUT /
- * ABORTED / BAD_RESPONSE with a Chinese message. A 401 on a signed-in request clears the token and calls
- * `onUnauthorized` with '登录已过期，请重新登录'.
+ * ABORTED / BAD_RESPONSE with a Chinese message. A 401 on a signed-in request clears the token with the
+ * reason '登录已过期，请重新登录' (the login page shows it) and calls `onUnauthorized`.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, auth = true, signal, timeoutMs = 30_000 } = options;
@@ -112,8 +112,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   if (res.status === 401 && token) {
-    // The session ended (expired, revoked, or the user was disabled): forget it and go to login.
-    authStore.clear();
+    // The session ended (expired, revoked, or the user was disabled): forget it; the signed-in pages
+    // redirect to login, which shows why.
+    authStore.clear(zh.request.sessionExpired);
     config.onUnauthorized?.(zh.request.sessionExpired);
     throw new ApiError(401, 'UNAUTHENTICATED', zh.request.sessionExpired);
   }

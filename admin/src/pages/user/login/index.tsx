@@ -11,13 +11,11 @@ import { login, type LoginInput } from './service';
 export interface LoginLocationState {
   /** Where to go after signing in. */
   from?: string;
-  /** Why the user is here (e.g. '登录已过期，请重新登录'). */
-  notice?: string;
 }
 
 /** The login page: signs in through the API, stores the token and goes on to where the user was headed. */
 export default function LoginPage() {
-  const { token } = useAuth();
+  const { token, notice } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginLocationState;
@@ -51,7 +49,7 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {zh.login.subtitle}
         </Typography.Paragraph>
-        {state.notice && !error ? <Alert type="warning" showIcon message={state.notice} style={{ marginBottom: 16 }} /> : null}
+        {notice && !error ? <Alert type="warning" showIcon message={notice} style={{ marginBottom: 16 }} /> : null}
         {error ? <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} /> : null}
         <LoginForm submitting={submitting} onSubmit={(v) => void onSubmit(v)} />
       </Card>

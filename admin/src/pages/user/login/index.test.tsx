@@ -1,0 +1,112 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { startTestServer, type TestServer } from '../../../../test/http-server';
+import { renderApp } from '../../../../test/render';
+import { authStore } from '../../../services/auth';
+import { api, configureRequest } from '../../../services/request';
+
+const USER = { id: 'u1', username: 'wang', role: 'editor', regionCode: '330304', displayName: '王编辑' };
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  configureRequest({ baseUrl: `${server.origin}/api/v1` });
+  server.requests.length = 0;
+  // The contract's login: right credentials → token and user; anything else → 401 with one message.
+  server.on('POST', '/api/v1/admin/auth/login', (req) => {
+    const { username, password } = req.body as { username: string; password: string };
+    if (username === 'wang' && password === 'S3cret-pass') return { status: 200, body: { token: 'tok-wang', user: USER } };
+    return { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' } } };
+  });
+});
+
+async function fillAndSubmit(username: string, password: string) {
+  const user = userEvent.setup({ delay: null });
+  if (username) await user.type(screen.getByLabelText('用户名'), username);
+  if (password) await user.type(screen.getByLabelText('密码'), password);
+  await user.click(screen.getByRole('button', { name: /登\s*录/ }));
+  return user;
+}
+
+describe('login page (pages/user/login)', () => {
+  it('shows the required-field messages and sends nothing when the fields are empty', async () => {
+    renderApp('/user/login');
+    await fillAndSubmit('', '');
+    expect(await screen.findByText('请输入用户名')).toBeTruthy();
+    expect(await screen.findByText('请输入密码')).toBeTruthy();
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('signs in through the API, stores the token and shows the home layout', async () => {
+    renderApp('/user/login');
+    await fillAndSubmit('wang', 'S3cret-pass');
+
+    expect(await screen.findByText('公开 · 基层政务公开管理后台', { selector: 'h4' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /退出登录/ })).toBeTruthy();
+    expect(screen.getByText('欢迎，王编辑')).toBeTruthy();
+    expect(authStore.getToken()).toBe('tok-wang');
+    expect(localStorage.getItem('gongkai.admin.token')).toBe('tok-wang');
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0].body).toEqual({ username: 'wang', password: 'S3cret-pass' });
+    expect(server.requests[0].headers.authorization).toBeUndefined();
+  });
+
+  it("shows the server's message on 401 and stays signed out", async () => {
+    renderApp('/user/login');
+    await fillAndSubmit('wang', 'wrong-pass');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('用户名或密码错误');
+    expect(authStore.getToken()).toBeNull();
+    expect(screen.queryByRole('button', { name: /退出登录/ })).toBeNull();
+  });
+
+  it.each([
+    [423, 'LOCKED', '登录失败次数过多，账号已锁定，请 15 分钟后再试'],
+    [429, 'RATE_LIMITED', '登录尝试过于频繁，请 5 分钟后再试'],
+  ])('shows the lockout message the server sends with %i', async (status, code, message) => {
+    server.on('POST', '/api/v1/admin/auth/login', () => ({ status, body: { error: { code, message } } }));
+    renderApp('/user/login');
+    await fillAndSubmit('wang', 'S3cret-pass');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(message);
+    expect(authStore.getToken()).toBeNull();
+  });
+
+  it('sends a signed-out visitor to login and back to the home layout after signing in', async () => {
+    renderApp('/');
+    expect(await screen.findByRole('button', { name: /登\s*录/ })).toBeTruthy();
+    await fillAndSubmit('wang', 'S3cret-pass');
+    expect(await screen.findByText('欢迎，王编辑')).toBeTruthy();
+  });
+
+  it('logs out: forgets the token and returns to login', async () => {
+    authStore.setSession('tok-wang', USER);
+    renderApp('/');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: /退出登录/ }));
+
+    expect(await screen.findByRole('button', { name: /登\s*录/ })).toBeTruthy();
+    expect(authStore.getToken()).toBeNull();
+  });
+
+  it('on an expired session returns to login with 登录已过期，请重新登录', async () => {
+    server.on('GET', '/api/v1/admin/me', () => ({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }));
+    authStore.setSession('expired-token', USER);
+    renderApp('/');
+    await screen.findByText('欢迎，王编辑');
+
+    await act(async () => {
+      await api.get('/admin/me').catch(() => undefined);
+    });
+
+    expect(await screen.findByText('登录已过期，请重新登录')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('button', { name: /登\s*录/ })).toBeTruthy());
+    expect(authStore.getToken()).toBeNull();
+  });
+});
