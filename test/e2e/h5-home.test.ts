@@ -1,0 +1,59 @@
+import fs from 'fs';
+import path from 'path';
+import { screenshot, useBrowser, watchPageErrors } from '../support/browser';
+import { useTestServer } from '../support/server';
+
+/**
+ * The built H5 mini-program and admin console, served by the real server over a real database and
+ * opened in Debian's Chromium (`npm test` builds them first).
+ */
+const server = useTestServer();
+const browser = useBrowser();
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The 8 pilot domains (product.md), as a resident reads them. */
+const DOMAIN_NAMES = ['征地补偿', '拆迁安置', '保障性住房', '农村危房改造', '扶贫救灾', '市政服务', '公共资源交易', '义务教育'];
+
+/**
+ * Chromium asks for /favicon.ico on its own; neither app declares an icon yet, so that 404 is not an
+ * error of the page under test.
+ */
+const BROWSER_OWN = [/\/favicon\.ico$/];
+
+jest.setTimeout(60_000);
+
+test('GET /healthz reports the server and its database ok', async () => {
+  const res = await fetch(`${server.url()}/healthz`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok', db: 'ok' });
+});
+
+test('the H5 home page at /m/ lists the 8 pilot domains with no console errors', async () => {
+  const page = await browser().newPage();
+  const { errors } = watchPageErrors(page, BROWSER_OWN);
+  await page.goto(`${server.url()}/m/`);
+  for (const name of DOMAIN_NAMES) {
+    await page.getByText(name, { exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+  }
+  await screenshot(page, 'h5-home');
+  const shown = await page.locator('[data-key]').count();
+  expect(shown).toBe(8);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('GET /admin/ serves the built console, which routes to its login page with no console errors', async () => {
+  const res = await fetch(`${server.url()}/admin/`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(await res.text()).toBe(fs.readFileSync(path.join(ROOT, 'admin', 'dist', 'index.html'), 'utf8'));
+
+  const page = await browser().newPage();
+  const { errors } = watchPageErrors(page, BROWSER_OWN);
+  await page.goto(`${server.url()}/admin/`);
+  await page.locator('input[type=password]').waitFor({ state: 'visible', timeout: 20_000 });
+  expect(new URL(page.url()).pathname).toMatch(/^\/admin\//); // client-side routes stay under /admin/
+  await screenshot(page, 'admin-login');
+  expect(errors).toEqual([]);
+  await page.close();
+});
