@@ -5,5 +5,6 @@ export * from './schemas/common';
 export * from './schemas/domains';
 export * from './schemas/health';
 export * from './schemas/catalogue';
+export * from './schemas/catalogue-admin';
 export * from './schemas/accounts';
 export * from './schemas/regions';
