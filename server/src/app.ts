@@ -60,7 +60,11 @@ export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: config.production });
   app.use(requestContext(logger));
   app.use(errorMiddleware);
-  app.use(helmet({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  // helmet's default `upgrade-insecure-requests` only in production (served over TLS): on plain HTTP under any
+  // host but localhost — e.g. a phone on the LAN opening http://192.168.1.5:3000/m/ — it makes the browser load
+  // the page's scripts over https, and the page stays blank (test/e2e/h5-home.test.ts covers this).
+  const contentSecurityPolicy = { directives: { ...CSP.directives, upgradeInsecureRequests: config.production ? [] : null } };
+  app.use(helmet({ contentSecurityPolicy, crossOriginEmbedderPolicy: false }));
   app.use(cors({ origin: corsOrigin(config), credentials: false, maxAge: 600, exposeHeaders: ['X-Request-Id'] }));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8' }));
 

@@ -28,11 +28,17 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** What a test may add to the standard launch. */
+export interface LaunchOptions {
+  /** Host names that resolve to 127.0.0.1 in this browser (to open the local server under a non-loopback name). */
+  loopbackHosts?: string[];
+}
+
 /**
  * Launches Debian's Chromium through playwright-core with a fresh temporary profile (`--user-data-dir`).
  * @throws with the install command when Chromium is missing.
  */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Run the tests with \`npm test\` (installs it with apt-get when run as root), ` +
@@ -45,7 +51,10 @@ export async function launchBrowser(): Promise<BrowserSession> {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [
+        ...CHROMIUM_ARGS,
+        ...(opts.loopbackHosts?.length ? [`--host-resolver-rules=${opts.loopbackHosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`] : []),
+      ],
       locale: 'zh-CN',
       viewport: { width: 390, height: 844 },
     });
@@ -67,10 +76,10 @@ export async function launchBrowser(): Promise<BrowserSession> {
  * For a test file: one browser launched before all tests and closed after them.
  * Returns a getter for the session.
  */
-export function useBrowser(): () => BrowserSession {
+export function useBrowser(opts: LaunchOptions = {}): () => BrowserSession {
   let session: BrowserSession | undefined;
   beforeAll(async () => {
-    session = await launchBrowser();
+    session = await launchBrowser(opts);
   }, 60_000);
   afterAll(async () => {
     await session?.close();
