@@ -1,19 +1,26 @@
+import { useState } from 'react';
 import { Button, Layout, Space, Typography } from 'antd';
+import { ADMIN_ROLE_LABELS } from '@gongkai/shared';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useNavigate } from 'react-router-dom';
 import { zh } from '../locale/zh';
 import { authStore, useAuth } from '../services/auth';
+import { logout as logoutOnServer } from '../pages/user/login/service';
 
 /** The signed-in frame: app title, who is signed in, 退出登录, and the page below. */
 export function BasicLayout() {
   const { user } = useAuth();
   const navigate = useNavigate();
+  const [leaving, setLeaving] = useState(false);
 
-  const logout = () => {
-    // The contract has no server-side logout; forgetting the token ends the session in this browser.
+  const logout = async () => {
+    setLeaving(true);
+    // Revoke the token on the server; if that fails (offline, already expired) the local session still ends.
+    await logoutOnServer().catch(() => undefined);
     authStore.clear();
     navigate('/user/login', { replace: true });
   };
+  const roleLabel = user ? ADMIN_ROLE_LABELS[user.role] : undefined;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -25,10 +32,10 @@ export function BasicLayout() {
           {user ? (
             <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>
               <UserOutlined /> {user.displayName}
-              {zh.roles[user.role] ? `（${zh.roles[user.role]}）` : ''}
+              {roleLabel ? `（${roleLabel}）` : ''}
             </Typography.Text>
           ) : null}
-          <Button icon={<LogoutOutlined />} onClick={logout}>
+          <Button icon={<LogoutOutlined />} loading={leaving} onClick={() => void logout()}>
             {zh.layout.logout}
           </Button>
         </Space>

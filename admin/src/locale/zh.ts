@@ -27,6 +27,7 @@ export const zh = {
     passwordRequired: '请输入密码',
     submit: '登录',
     success: '登录成功',
+    remainingAttempts: (n: number) => `（还可尝试${n}次）`,
   },
   layout: {
     logout: '退出登录',
@@ -38,10 +39,4 @@ export const zh = {
     notFound: '页面不存在',
     backHome: '返回首页',
   },
-  roles: {
-    admin: '管理员',
-    editor: '编辑',
-    reviewer: '审核员',
-    assessor: '考核员',
-  } as Record<string, string>,
 } as const;

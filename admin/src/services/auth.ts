@@ -1,13 +1,8 @@
 import { useSyncExternalStore } from 'react';
+import type { AdminUser } from '@gongkai/shared';
 
-/** The signed-in official, as returned by `POST /api/v1/admin/auth/login` (`user`). */
-export interface AdminUser {
-  id: string;
-  username: string;
-  role: string;
-  regionCode: string;
-  displayName: string;
-}
+/** The signed-in official, as returned by `POST /api/v1/admin/auth/login` (`user`; shared schema). */
+export type { AdminUser };
 
 /** What the console remembers about the session. */
 export interface AuthState {

@@ -1,9 +1,9 @@
 import { closedPortOrigin, startTestServer, type TestServer } from '../../test/http-server';
-import { authStore } from './auth';
+import { authStore, type AdminUser } from './auth';
 import { showApiError } from './show-error';
 import { ApiError, api, configureRequest, formatError, request } from './request';
 
-const USER = { id: 'u1', username: 'wang', role: 'editor', regionCode: '330304', displayName: '王编辑' };
+const USER: AdminUser = { id: 'u1', username: 'wang', role: 'editor', regionCode: '330304', displayName: '王编辑' };
 
 let server: TestServer;
 

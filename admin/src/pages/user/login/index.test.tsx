@@ -1,11 +1,11 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { startTestServer, type TestServer } from '../../../../test/http-server';
+import { closedPortOrigin, startTestServer, type TestServer } from '../../../../test/http-server';
 import { renderApp } from '../../../../test/render';
-import { authStore } from '../../../services/auth';
+import { authStore, type AdminUser } from '../../../services/auth';
 import { api, configureRequest } from '../../../services/request';
 
-const USER = { id: 'u1', username: 'wang', role: 'editor', regionCode: '330304', displayName: '王编辑' };
+const USER: AdminUser = { id: 'u1', username: 'wang', role: 'editor', regionCode: '330304', displayName: '王编辑' };
 
 let server: TestServer;
 
@@ -19,8 +19,10 @@ beforeEach(() => {
   // The contract's login: right credentials → token and user; anything else → 401 with one message.
   server.on('POST', '/api/v1/admin/auth/login', (req) => {
     const { username, password } = req.body as { username: string; password: string };
-    if (username === 'wang' && password === 'S3cret-pass') return { status: 200, body: { token: 'tok-wang', user: USER } };
-    return { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' } } };
+    if (username === 'wang' && password === 'S3cret-pass') {
+      return { status: 200, body: { token: 'tok-wang', user: USER, expiresAt: '2026-12-01T08:00:00.000Z' } };
+    }
+    return { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误', details: { remainingAttempts: 4 } } } };
   });
 });
 
@@ -28,7 +30,7 @@ async function fillAndSubmit(username: string, password: string) {
   const user = userEvent.setup({ delay: null });
   if (username) await user.type(screen.getByLabelText('用户名'), username);
   if (password) await user.type(screen.getByLabelText('密码'), password);
-  await user.click(screen.getByRole('button', { name: /登\s*录/ }));
+  await user.click(screen.getByRole('button', { name: /^登\s*录$/ }));
   return user;
 }
 
@@ -60,7 +62,7 @@ describe('login page (pages/user/login)', () => {
     await fillAndSubmit('wang', 'wrong-pass');
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('用户名或密码错误');
+    expect(alert.textContent).toContain('用户名或密码错误（还可尝试4次）');
     expect(authStore.getToken()).toBeNull();
     expect(screen.queryByRole('button', { name: /退出登录/ })).toBeNull();
   });
@@ -80,19 +82,42 @@ describe('login page (pages/user/login)', () => {
 
   it('sends a signed-out visitor to login and back to the home layout after signing in', async () => {
     renderApp('/');
-    expect(await screen.findByRole('button', { name: /登\s*录/ })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: /^登\s*录$/ })).toBeTruthy();
     await fillAndSubmit('wang', 'S3cret-pass');
     expect(await screen.findByText('欢迎，王编辑')).toBeTruthy();
   });
 
-  it('logs out: forgets the token and returns to login', async () => {
+  it('logs out: revokes the token on the server, forgets it and returns to login', async () => {
+    server.on('POST', '/api/v1/admin/auth/logout', () => ({ status: 204 }));
     authStore.setSession('tok-wang', USER);
     renderApp('/');
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: /退出登录/ }));
 
-    expect(await screen.findByRole('button', { name: /登\s*录/ })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: /^登\s*录$/ })).toBeTruthy();
     expect(authStore.getToken()).toBeNull();
+    expect(server.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
+      ['POST', '/api/v1/admin/auth/logout', 'Bearer tok-wang'],
+    ]);
+    expect(screen.queryByText('登录已过期，请重新登录')).toBeNull();
+  });
+
+  it('logs out locally when the server cannot be reached', async () => {
+    configureRequest({ baseUrl: `${await closedPortOrigin()}/api/v1` });
+    authStore.setSession('tok-wang', USER);
+    renderApp('/');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: /退出登录/ }));
+
+    expect(await screen.findByRole('button', { name: /^登\s*录$/ })).toBeTruthy();
+    expect(authStore.getToken()).toBeNull();
+  });
+
+  it('shows a network failure in Chinese', async () => {
+    configureRequest({ baseUrl: `${await closedPortOrigin()}/api/v1` });
+    renderApp('/user/login');
+    await fillAndSubmit('wang', 'S3cret-pass');
+    expect((await screen.findByRole('alert')).textContent).toContain('网络连接失败，请检查网络后重试');
   });
 
   it('on an expired session returns to login with 登录已过期，请重新登录', async () => {
@@ -106,7 +131,7 @@ describe('login page (pages/user/login)', () => {
     });
 
     expect(await screen.findByText('登录已过期，请重新登录')).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('button', { name: /登\s*录/ })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('button', { name: /^登\s*录$/ })).toBeTruthy());
     expect(authStore.getToken()).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { Alert, App, Card, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { zh } from '../../../locale/zh';
 import { authStore, useAuth } from '../../../services/auth';
-import { formatError } from '../../../services/request';
+import { formatError, isApiError } from '../../../services/request';
 import { LoginForm } from './components/LoginForm';
 import { login, type LoginInput } from './service';
 
@@ -11,6 +11,13 @@ import { login, type LoginInput } from './service';
 export interface LoginLocationState {
   /** Where to go after signing in. */
   from?: string;
+}
+
+/** '（还可尝试N次）' when a 401 tells how many tries are left before the lockout. */
+function remainingAttempts(err: unknown): string {
+  if (!isApiError(err) || err.status !== 401) return '';
+  const n = (err.details as { remainingAttempts?: unknown } | undefined)?.remainingAttempts;
+  return typeof n === 'number' && n >= 0 ? zh.login.remainingAttempts(n) : '';
 }
 
 /** The login page: signs in through the API, stores the token and goes on to where the user was headed. */
@@ -30,12 +37,13 @@ export default function LoginPage() {
     setError(null);
     try {
       const res = await login({ username: values.username.trim(), password: values.password });
+      // expiresAt is not tracked: the server's 401 on the next call ends an expired session.
       authStore.setSession(res.token, res.user);
       void message.success(zh.login.success);
       navigate(target, { replace: true });
     } catch (err) {
       // 401: the server's "wrong username or password"; 423/429: its lockout message; network: ours.
-      setError(formatError(err));
+      setError(formatError(err) + remainingAttempts(err));
       setSubmitting(false);
     }
   };

@@ -1,17 +1,12 @@
+import type { z } from 'zod';
+import type { LoginBodySchema, LoginResponseSchema } from '@gongkai/shared';
 import { api } from '../../../services/request';
-import type { AdminUser } from '../../../services/auth';
 
-/** Body of `POST /api/v1/admin/auth/login`. */
-export interface LoginInput {
-  username: string;
-  password: string;
-}
+/** Body of `POST /api/v1/admin/auth/login` (shared schema). */
+export type LoginInput = z.input<typeof LoginBodySchema>;
 
-/** Answer of `POST /api/v1/admin/auth/login` (api-contract.md). */
-export interface LoginResult {
-  token: string;
-  user: AdminUser;
-}
+/** Answer of `POST /api/v1/admin/auth/login`: `{ token, user, expiresAt }` (shared schema). */
+export type LoginResult = z.output<typeof LoginResponseSchema>;
 
 /**
  * Signs an official in. Wrong credentials come back as 401 UNAUTHENTICATED and a locked account as
@@ -20,4 +15,9 @@ export interface LoginResult {
  */
 export function login(input: LoginInput): Promise<LoginResult> {
   return api.post<LoginResult>('/admin/auth/login', input, { auth: false });
+}
+
+/** Ends the session on the server too (`POST /api/v1/admin/auth/logout`: the token stops working at once). */
+export function logout(): Promise<void> {
+  return api.post<void>('/admin/auth/logout');
 }
