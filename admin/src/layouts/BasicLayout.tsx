@@ -1,17 +1,33 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Layout, Space, Typography } from 'antd';
 import { ADMIN_ROLE_LABELS } from '@gongkai/shared';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useNavigate } from 'react-router-dom';
 import { zh } from '../locale/zh';
 import { authStore, useAuth } from '../services/auth';
-import { logout as logoutOnServer } from '../pages/user/login/service';
+import { fetchMe, logout as logoutOnServer } from '../services/session';
 
-/** The signed-in frame: app title, who is signed in, 退出登录, and the page below. */
+/** The signed-in frame: app title, who is signed in (checked with the server), 退出登录, and the page below. */
 export function BasicLayout() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [leaving, setLeaving] = useState(false);
+
+  useEffect(() => {
+    // Check the stored session once per visit and refresh the user (role or region may have changed).
+    // A 401 clears the token in the request layer and RequireAuth then shows the login page with the reason;
+    // other failures (offline) keep the remembered user.
+    let live = true;
+    fetchMe().then(
+      (me) => {
+        if (live) authStore.updateUser(me);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const logout = async () => {
     setLeaving(true);

@@ -74,6 +74,13 @@ export const authStore = {
     s?.setItem(USER_KEY, JSON.stringify(user));
     emit();
   },
+  /** Replace the remembered user (fresher data from the server), keeping the token. */
+  updateUser(user: AdminUser): void {
+    const s = storage();
+    if (!s?.getItem(TOKEN_KEY)) return;
+    s.setItem(USER_KEY, JSON.stringify(user));
+    emit();
+  },
   /**
    * Forget the session: a logout (no reason), or the server no longer accepts the token (`reason` is then
    * shown on the login page that the signed-in pages redirect to).

@@ -1,9 +1,9 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { closedPortOrigin, startTestServer, type TestServer } from '../../../../test/http-server';
 import { renderApp } from '../../../../test/render';
 import { authStore, type AdminUser } from '../../../services/auth';
-import { api, configureRequest } from '../../../services/request';
+import { configureRequest } from '../../../services/request';
 
 const USER: AdminUser = { id: 'u1', username: 'wang', role: 'editor', regionCode: '330304', displayName: '王编辑' };
 
@@ -24,6 +24,12 @@ beforeEach(() => {
     }
     return { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误', details: { remainingAttempts: 4 } } } };
   });
+  // The signed-in layout checks the session: only the token handed out above is valid.
+  server.on('GET', '/api/v1/admin/me', (req) =>
+    req.headers.authorization === 'Bearer tok-wang'
+      ? { status: 200, body: { ...USER, displayName: '王编辑（瓯海区）' } }
+      : { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } },
+  );
 });
 
 async function fillAndSubmit(username: string, password: string) {
@@ -49,12 +55,15 @@ describe('login page (pages/user/login)', () => {
 
     expect(await screen.findByText('公开 · 基层政务公开管理后台', { selector: 'h4' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /退出登录/ })).toBeTruthy();
-    expect(screen.getByText('欢迎，王编辑')).toBeTruthy();
     expect(authStore.getToken()).toBe('tok-wang');
     expect(localStorage.getItem('gongkai.admin.token')).toBe('tok-wang');
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0].body).toEqual({ username: 'wang', password: 'S3cret-pass' });
-    expect(server.requests[0].headers.authorization).toBeUndefined();
+    const [loginReq] = server.requests;
+    expect([loginReq.method, loginReq.path]).toEqual(['POST', '/api/v1/admin/auth/login']);
+    expect(loginReq.body).toEqual({ username: 'wang', password: 'S3cret-pass' });
+    expect(loginReq.headers.authorization).toBeUndefined();
+    // The layout then refreshes the user from GET /admin/me with the new token.
+    expect(await screen.findByText('欢迎，王编辑（瓯海区）')).toBeTruthy();
+    expect(server.requests.some((r) => r.path === '/api/v1/admin/me' && r.headers.authorization === 'Bearer tok-wang')).toBe(true);
   });
 
   it("shows the server's message on 401 and stays signed out", async () => {
@@ -84,7 +93,7 @@ describe('login page (pages/user/login)', () => {
     renderApp('/');
     expect(await screen.findByRole('button', { name: /^登\s*录$/ })).toBeTruthy();
     await fillAndSubmit('wang', 'S3cret-pass');
-    expect(await screen.findByText('欢迎，王编辑')).toBeTruthy();
+    expect(await screen.findByText(/欢迎，王编辑/)).toBeTruthy();
   });
 
   it('logs out: revokes the token on the server, forgets it and returns to login', async () => {
@@ -96,8 +105,8 @@ describe('login page (pages/user/login)', () => {
 
     expect(await screen.findByRole('button', { name: /^登\s*录$/ })).toBeTruthy();
     expect(authStore.getToken()).toBeNull();
-    expect(server.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
-      ['POST', '/api/v1/admin/auth/logout', 'Bearer tok-wang'],
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => [r.path, r.headers.authorization])).toEqual([
+      ['/api/v1/admin/auth/logout', 'Bearer tok-wang'],
     ]);
     expect(screen.queryByText('登录已过期，请重新登录')).toBeNull();
   });
@@ -121,17 +130,17 @@ describe('login page (pages/user/login)', () => {
   });
 
   it('on an expired session returns to login with 登录已过期，请重新登录', async () => {
-    server.on('GET', '/api/v1/admin/me', () => ({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }));
     authStore.setSession('expired-token', USER);
     renderApp('/');
-    await screen.findByText('欢迎，王编辑');
-
-    await act(async () => {
-      await api.get('/admin/me').catch(() => undefined);
-    });
 
     expect(await screen.findByText('登录已过期，请重新登录')).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('button', { name: /^登\s*录$/ })).toBeTruthy());
+    expect(screen.getByRole('button', { name: /^登\s*录$/ })).toBeTruthy();
     expect(authStore.getToken()).toBeNull();
+    expect(server.requests.map((r) => [r.path, r.headers.authorization])).toContainEqual(['/api/v1/admin/me', 'Bearer expired-token']);
+
+    // Signing in again clears the notice and goes back to where the user was.
+    await fillAndSubmit('wang', 'S3cret-pass');
+    expect(await screen.findByText(/欢迎，王编辑/)).toBeTruthy();
+    expect(screen.queryByText('登录已过期，请重新登录')).toBeNull();
   });
 });

@@ -16,8 +16,3 @@ export type LoginResult = z.output<typeof LoginResponseSchema>;
 export function login(input: LoginInput): Promise<LoginResult> {
   return api.post<LoginResult>('/admin/auth/login', input, { auth: false });
 }
-
-/** Ends the session on the server too (`POST /api/v1/admin/auth/logout`: the token stops working at once). */
-export function logout(): Promise<void> {
-  return api.post<void>('/admin/auth/logout');
-}
