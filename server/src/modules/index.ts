@@ -2,6 +2,8 @@ import type Router from '@koa/router';
 import type { AppDeps } from '../app';
 import { accountRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
+import { catalogueAdminRoutes } from './catalogue/admin-routes';
+import { catalogueRoutes } from './catalogue/routes';
 import { domainRoutes } from './domains/routes';
 import { healthRoutes } from './health/routes';
 import { regionRoutes } from './regions/routes';
@@ -12,5 +14,5 @@ import { residentAuthRoutes } from './residents/routes';
  * routes, service, model and tests; add its router here.
  */
 export function moduleRouters(deps: AppDeps): Router[] {
-  return [healthRoutes(), domainRoutes(), regionRoutes(deps), accountRoutes(deps), auditRoutes(), residentAuthRoutes(deps)];
+  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps)];
 }

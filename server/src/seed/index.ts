@@ -2,6 +2,7 @@ import type { Logger } from '../logger';
 import type { Config } from '../config';
 import { regionsSeed } from '../modules/regions/seed';
 import { firstAdminSeed } from '../modules/accounts/seed';
+import { catalogueSeed } from '../modules/catalogue/seed';
 
 /** A start-up step that puts reference data in place. Must be idempotent and fast on a re-run. */
 export interface Seed {
@@ -13,6 +14,7 @@ export interface Seed {
 export const SEEDS: Seed[] = [
   // reference data
   regionsSeed,
+  catalogueSeed,
   // accounts
   firstAdminSeed,
 ];
