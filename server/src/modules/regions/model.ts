@@ -1,13 +1,20 @@
 import mongoose from '../../db/mongoose';
 import { REGION_LEVELS } from '@gongkai/shared';
+import type { RegionRecord } from './directory';
 
 /*
  * Regions are reference data written only by the seed (see seed.ts) and read once at start-up into the
  * in-memory RegionDirectory. Only plain features FerretDB 1.x has are used: a unique index on `code`,
- * a plain index on `parentCode`, upserts and deletes (no transactions, $lookup or $text).
+ * a plain index on `parentCode`, upserts and deletes (no transactions, $lookup or $text). Reading the
+ * whole collection takes seconds on FerretDB, so requests never query it: they use the directory.
  */
 const regionSchema = new mongoose.Schema(
   {
+    /**
+     * The code again: FerretDB 1.x (SQLite) pushes only `_id` equality down to its storage, so a lookup by
+     * `_id` takes tens of milliseconds where one by `code` scans the collection (over a second for 27k rows).
+     */
+    _id: { type: String },
     /** NBS 2023 code (2/4/6/9/12 digits). */
     code: { type: String, required: true, unique: true },
     /** Name as published by NBS (e.g. 古庄村委会). */
@@ -31,12 +38,23 @@ const regionSchema = new mongoose.Schema(
 export const RegionModel = mongoose.model('Region', regionSchema);
 export type RegionDoc = mongoose.InferSchemaType<typeof regionSchema>;
 
+/** A region document as stored: the record plus `_id` (= code). */
+export type StoredRegion = RegionRecord & { _id: string };
+
+/** The regions collection through the driver, typed (bulk reads and writes skip mongoose hydration). */
+export function regionCollection(): mongoose.mongo.Collection<StoredRegion> {
+  return RegionModel.collection as unknown as mongoose.mongo.Collection<StoredRegion>;
+}
+
 const regionMetaSchema = new mongoose.Schema(
   {
     _id: { type: String },
     /** sha256 of the seed's source (format version + data) last written completely. */
     hash: { type: String, required: true },
     count: { type: Number, required: true },
+    /** First and last code written: looked up by `_id` to notice a dropped collection cheaply. */
+    first: { type: String },
+    last: { type: String },
     seededAt: { type: Date, required: true },
   },
   { collection: 'region_meta', versionKey: false },

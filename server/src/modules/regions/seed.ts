@@ -1,10 +1,10 @@
 import crypto from 'crypto';
 import fs from 'fs';
-import type { AnyBulkWriteOperation } from 'mongoose';
+import type mongoose from 'mongoose';
 import type { Seed } from '../../seed';
 import { defaultRegionsFile, parseRegionRows, type RegionRow } from './data';
 import type { RegionRecord } from './directory';
-import { RegionMetaModel, RegionModel } from './model';
+import { RegionMetaModel, regionCollection, type StoredRegion } from './model';
 import { invalidateRegionDirectory } from './service';
 
 /** Bump when the stored document shape or its derivation changes: the next start then re-checks every row. */
@@ -21,7 +21,7 @@ export interface RegionSeedSource {
   file?: string;
   /** Rows given directly (tests that need only part of the tree); wins over `file`. */
   rows?: RegionRow[];
-  /** Compare every row even when the source hash is unchanged. */
+  /** Compare every stored row with the source even when the source hash is unchanged. */
   force?: boolean;
 }
 
@@ -55,7 +55,7 @@ export function toRegionRecords(rows: RegionRow[]): RegionRecord[] {
 
 const FIELDS = ['name', 'displayName', 'level', 'parentCode', 'pinyin', 'initials', 'childCount'] as const;
 
-function sameRecord(a: RegionRecord, b: Record<string, unknown>): boolean {
+function sameRecord(a: RegionRecord, b: StoredRegion): boolean {
   return FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
 }
 
@@ -65,73 +65,79 @@ function sha256(...parts: string[]): string {
   return h.digest('hex');
 }
 
-/** Writes ops in batches; returns how many documents were inserted (upserted) and modified. */
-async function writeInBatches(ops: AnyBulkWriteOperation[]): Promise<{ upserted: number; modified: number }> {
-  let upserted = 0;
-  let modified = 0;
+/** Writes ops in unordered batches; returns how many documents were upserted, modified and deleted. */
+async function writeInBatches(ops: mongoose.mongo.AnyBulkWriteOperation<StoredRegion>[]) {
+  const n = { upserted: 0, modified: 0, deleted: 0 };
   for (let i = 0; i < ops.length; i += WRITE_BATCH) {
-    const r = await RegionModel.bulkWrite(ops.slice(i, i + WRITE_BATCH), { ordered: false });
-    upserted += r.upsertedCount;
-    modified += r.modifiedCount;
+    const r = await regionCollection().bulkWrite(ops.slice(i, i + WRITE_BATCH), { ordered: false });
+    n.upserted += r.upsertedCount;
+    n.modified += r.modifiedCount;
+    n.deleted += r.deletedCount;
   }
-  return { upserted, modified };
+  return n;
+}
+
+/**
+ * True when the first and the last region of the last run are still there: a cheap check (two `_id`
+ * lookups) that the collection was not dropped or emptied behind the meta document's back. Counting
+ * would read every document on FerretDB (seconds).
+ */
+async function sentinelsPresent(first?: string | null, last?: string | null): Promise<boolean> {
+  if (!first || !last) return false;
+  const found = await Promise.all([first, last].map((_id) => regionCollection().findOne({ _id }, { projection: { _id: 1 } })));
+  return found.every(Boolean);
 }
 
 /**
  * Puts the region tree in the database, idempotently. When the source's hash equals the one stored by
- * the last complete run (and the document count agrees) nothing is read or written. Otherwise an empty
- * collection is filled with unordered `insertMany` batches, and an existing one is compared row by row:
- * only new or changed regions are upserted and codes no longer in the source are deleted. The meta
- * document is written last, so an interrupted run (no transactions on FerretDB) is redone next time.
+ * the last complete run (and its first and last regions are still there) nothing else is read or written.
+ * Otherwise the stored tree is read once: an empty collection is filled with unordered `insertMany`
+ * batches, and an existing one is compared row by row: only new or changed regions are upserted (by
+ * `_id` = code) and codes no longer in the source are deleted. The meta document is written last, so
+ * an interrupted run (no transactions on FerretDB) is redone next time.
  */
 export async function seedRegions(source: RegionSeedSource = {}): Promise<RegionSeedResult> {
   const started = Date.now();
   const file = source.file ?? defaultRegionsFile();
   const text = source.rows ? undefined : fs.readFileSync(file, 'utf8');
   const hash = sha256(SEED_FORMAT, text ?? JSON.stringify(source.rows));
-  const [meta, count] = await Promise.all([
-    RegionMetaModel.findById(META_ID).lean(),
-    RegionModel.collection.countDocuments({}),
-  ]);
-  if (!source.force && meta?.hash === hash && meta.count === count) {
-    return { skipped: true, inserted: 0, updated: 0, deleted: 0, total: count, ms: Date.now() - started };
+  const meta = await RegionMetaModel.findById(META_ID).lean();
+  if (!source.force && meta?.hash === hash && (await sentinelsPresent(meta.first, meta.last))) {
+    return { skipped: true, inserted: 0, updated: 0, deleted: 0, total: meta.count, ms: Date.now() - started };
   }
 
   const records = toRegionRecords(source.rows ?? parseRegionRows(text!, file));
+  // One full read (seconds on FerretDB) tells what is there; an empty collection gets the fast path.
+  const existing = new Map<string, StoredRegion>();
+  for await (const d of regionCollection().find({}, { batchSize: 30_000 })) existing.set(d._id, d);
   let inserted = 0;
   let updated = 0;
   let deleted = 0;
-  if (count === 0) {
+  if (existing.size === 0) {
     for (let i = 0; i < records.length; i += INSERT_BATCH) {
-      const r = await RegionModel.collection.insertMany(
-        records.slice(i, i + INSERT_BATCH).map((rec) => ({ ...rec })),
-        { ordered: false },
-      );
-      inserted += r.insertedCount;
+      const batch = records.slice(i, i + INSERT_BATCH).map((rec) => ({ _id: rec.code, ...rec }));
+      inserted += (await regionCollection().insertMany(batch, { ordered: false })).insertedCount;
     }
   } else {
-    const existing = new Map<string, Record<string, unknown>>();
-    const cursor = RegionModel.collection.find({}, { projection: { _id: 0 }, batchSize: 10_000 });
-    for await (const d of cursor) existing.set(String(d.code), d);
-    const ops: AnyBulkWriteOperation[] = [];
+    const ops: mongoose.mongo.AnyBulkWriteOperation<StoredRegion>[] = [];
     for (const rec of records) {
       const old = existing.get(rec.code);
       existing.delete(rec.code);
-      if (old && sameRecord(rec, old)) continue;
-      const { code, ...fields } = rec;
-      ops.push({ updateOne: { filter: { code }, update: { $set: fields }, upsert: true } });
+      if (old && old.code === rec.code && sameRecord(rec, old)) continue;
+      ops.push({ updateOne: { filter: { _id: rec.code }, update: { $set: rec }, upsert: true } });
     }
+    // Deletes one by `_id` (pushed down on FerretDB; `$in` would scan the collection per batch).
+    for (const id of existing.keys()) ops.push({ deleteOne: { filter: { _id: id } } });
     const w = await writeInBatches(ops);
     inserted = w.upserted;
     updated = w.modified;
-    const gone = [...existing.keys()];
-    for (let i = 0; i < gone.length; i += WRITE_BATCH) {
-      deleted += (await RegionModel.collection.deleteMany({ code: { $in: gone.slice(i, i + WRITE_BATCH) } })).deletedCount;
-    }
+    deleted = w.deleted;
   }
+  const first = records[0]?.code ?? '';
+  const last = records[records.length - 1]?.code ?? '';
   await RegionMetaModel.updateOne(
     { _id: META_ID },
-    { $set: { hash, count: records.length, seededAt: new Date() } },
+    { $set: { hash, count: records.length, first, last, seededAt: new Date() } },
     { upsert: true },
   );
   if (inserted || updated || deleted) invalidateRegionDirectory();

@@ -1,5 +1,5 @@
 import { REGION_LEVELS, type Region, type RegionLevel } from '@gongkai/shared';
-import { RegionModel } from './model';
+import { regionCollection } from './model';
 import { RegionDirectory, type RegionRecord } from './directory';
 
 export { RegionDirectory } from './directory';
@@ -12,7 +12,7 @@ const PROJECTION = { _id: 0, code: 1, name: 1, displayName: 1, level: 1, parentC
  * driver with large batches: mongoose hydration of 27k documents is not needed for read-only data.
  */
 export async function loadRegionDirectory(): Promise<RegionDirectory> {
-  const docs = await RegionModel.collection.find({}, { projection: PROJECTION, batchSize: 10_000 }).toArray();
+  const docs = await regionCollection().find({}, { projection: PROJECTION, batchSize: 30_000 }).toArray();
   const levels = new Set<string>(REGION_LEVELS);
   const records: RegionRecord[] = docs.map((d) => {
     if (!levels.has(d.level)) throw new Error(`region ${d.code}: unknown level ${d.level}`);
