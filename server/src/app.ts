@@ -12,6 +12,8 @@ import { buildOpenApi, doc } from './http/openapi';
 import { serveSpas } from './http/static';
 import { moduleRouters } from './modules';
 import type { RegionDirectory } from './modules/regions/directory';
+import { JobQueue } from './jobs/queue';
+import { registerJobHandlers } from './modules/jobs';
 
 /** What the app is built from; `main.ts` (the composition root) and tests provide it. */
 export interface AppDeps {
@@ -19,7 +21,15 @@ export interface AppDeps {
   logger: Logger;
   /** The in-memory region tree; when absent it is loaded from the database on first use (tests). */
   regions?: RegionDirectory;
+  /**
+   * The durable job queue. When absent, createApp makes one that is not started: jobs are still stored,
+   * and tests run them with `jobs.pollOnce()`. `main.ts` starts it.
+   */
+  jobs?: JobQueue;
 }
+
+/** AppDeps after createApp filled in the defaults. */
+export type ResolvedDeps = AppDeps & { jobs: JobQueue };
 
 const CSP = {
   directives: {
@@ -55,8 +65,10 @@ function corsOrigin(config: Readonly<Config>) {
  * Builds the Koa application without listening: middleware, every module's routes, the OpenAPI
  * document, and the built admin console (`/admin/`) and H5 mini-program (`/m/`).
  */
-export function createApp(deps: AppDeps): Koa {
+export function createApp(given: AppDeps): Koa {
+  const deps: ResolvedDeps = { ...given, jobs: given.jobs ?? new JobQueue(given.logger) };
   const { config, logger } = deps;
+  registerJobHandlers(deps);
   const app = new Koa({ proxy: config.production });
   app.use(requestContext(logger));
   app.use(errorMiddleware);

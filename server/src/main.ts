@@ -8,7 +8,10 @@ import { createLogger, type Logger } from './logger';
 import { provideDatabase, type DatabaseHandle } from './db/provider';
 import { connectDatabase, disconnectDatabase } from './db/connect';
 import { runSeeds } from './seed';
-import { createApp } from './app';
+import { createApp, type ResolvedDeps } from './app';
+import { JobQueue } from './jobs/queue';
+import { recurring } from './jobs/schedule';
+import { RECURRING_JOBS } from './modules/jobs';
 import { regionDirectory, type RegionDirectory } from './modules/regions/service';
 
 async function shutdownOn(signals: NodeJS.Signals[], steps: Array<[string, () => Promise<void>]>, logger: Logger) {
@@ -74,7 +77,13 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const app = createApp({ config, logger, regions });
+  const jobs = new JobQueue(logger);
+  const deps: ResolvedDeps = { config, logger, regions, jobs };
+  const app = createApp(deps);
+  if (config.jobs) {
+    for (const r of RECURRING_JOBS) await recurring(jobs, r.name, r.when, () => r.run(deps));
+    jobs.start();
+  }
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 5_000;
   await listen(server, config);
@@ -85,6 +94,7 @@ export async function main(): Promise<void> {
 
   await shutdownOn(['SIGINT', 'SIGTERM'], [
     ['http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); })],
+    ['jobs', () => jobs.stop()],
     ['mongoose', () => disconnectDatabase()],
     ['database', () => db!.stop()],
   ], logger);

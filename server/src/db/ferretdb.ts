@@ -20,8 +20,39 @@ export function hasGo(): boolean {
   return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 }
 
+/**
+ * Source patches applied before building. Each must be small, behaviour-preserving and explained.
+ *
+ * sqlite-id-index: v1.24.2's SQLite backend looks documents up by `_ferretdb_sjson->'$._id'` while the
+ * unique _id index is built on `_ferretdb_sjson->"_id"`. Both expressions mean the same JSON path, but
+ * SQLite matches index expressions syntactically, so every update/delete/find by _id scanned the whole
+ * table (54 ms per updateOne at 10,000 documents, growing linearly). Writing the lookup the way the
+ * index is written lets SQLite use the index (see docs/database.md).
+ */
+const PATCHES = [
+  {
+    name: 'sqlite-id-index',
+    file: 'internal/backends/sqlite/metadata/metadata.go',
+    from: `IDColumn = DefaultColumn + "->'$._id'"`,
+    to: `IDColumn = DefaultColumn + "->'_id'"`,
+  },
+];
+
+/** Identifies the build recipe: a binary built with another recipe is rebuilt. */
+const RECIPE = `${FERRETDB_VERSION}+${PATCHES.map((p) => p.name).join('+')}`;
+
+function applyPatches(src: string): void {
+  for (const p of PATCHES) {
+    const file = path.join(src, p.file);
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes(p.from)) throw new Error(`FerretDB patch ${p.name} does not apply to ${p.file}`);
+    fs.writeFileSync(file, text.replace(p.from, p.to));
+  }
+}
+
 function binaryIsCurrent(bin: string): boolean {
-  if (!fs.existsSync(bin)) return false;
+  const recipe = `${bin}.recipe`;
+  if (!fs.existsSync(bin) || !fs.existsSync(recipe) || fs.readFileSync(recipe, 'utf8').trim() !== RECIPE) return false;
   const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.includes(`version: ${FERRETDB_VERSION}`);
 }
@@ -67,6 +98,7 @@ export async function ensureFerretDB(repoRoot: string, log: Log = () => {}): Pro
     fs.cpSync(info.Dir, src, { recursive: true });
     execFileSync('chmod', ['-R', 'u+w', src]);
     fs.writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    applyPatches(src);
     const tmpBin = `${bin}.tmp-${process.pid}`;
     const r = spawnSync('go', ['build', '-trimpath', '-o', tmpBin, './cmd/ferretdb'], {
       cwd: src,
@@ -75,6 +107,7 @@ export async function ensureFerretDB(repoRoot: string, log: Log = () => {}): Pro
     });
     if (r.status !== 0) throw new Error(`go build of FerretDB failed (exit ${r.status})`);
     fs.renameSync(tmpBin, bin);
+    fs.writeFileSync(`${bin}.recipe`, `${RECIPE}\n`);
     log(`FerretDB ${FERRETDB_VERSION} built: ${bin}`);
     return bin;
   } finally {

@@ -1,0 +1,28 @@
+import type { ResolvedDeps } from '../app';
+import type { Recurrence } from '../jobs/schedule';
+import { purgeSessions } from './accounts/session.model';
+
+/**
+ * Registers every module's job handlers on the queue (called by createApp). Modules that enqueue work
+ * add their handler here, next to the recurring jobs below.
+ */
+export function registerJobHandlers(_deps: ResolvedDeps): void {
+  // e.g. deps.jobs.handle('notices.fanout', (job) => fanOut(deps, job.payload));
+}
+
+/** A job that runs on a schedule (started by main.ts when jobs are on). */
+export interface RecurringJob {
+  name: string;
+  when: Recurrence;
+  run(deps: ResolvedDeps): Promise<void>;
+}
+
+export const RECURRING_JOBS: RecurringJob[] = [
+  {
+    name: 'sessions.purge',
+    when: { dailyAt: '03:30' },
+    run: async () => {
+      await purgeSessions();
+    },
+  },
+];
