@@ -51,7 +51,7 @@ export function catalogueAdminRoutes(deps: Pick<AppDeps, 'regions' | 'config'>):
   const tags = ['admin-catalogue'];
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 5, parts: 6 },
+    limits: { fileSize: Math.floor(deps.config.uploadLimitBytes), files: 1, fields: 5, parts: 6 },
   });
 
   router.get('/catalogue', doc({ summary: '本辖区适用的目录事项（含本地事项、已停用事项）', tags, response: CatalogueViewListSchema }), requireAdmin(), validate(listReq), async (ctx) => {

@@ -171,6 +171,10 @@ export function rowToInput(
   raw.levels = enumList('levels', CATALOGUE_LEVEL_LABELS, LEVEL_ALIASES, '公开层级');
   raw.stages = enumList('stages', DISCLOSURE_STAGE_LABELS, STAGE_ALIASES, '五公开环节');
 
+  // Cross-field rules, checked here too because zod skips them while other fields are invalid.
+  if (raw.audience === 'specific' && !raw.audienceNote) bad('audienceNote', '公开对象为特定群体时请注明具体群体（填写“特定群体说明”列或写作“特定群体（群体名称）”）');
+  if (channels.includes('other') && !raw.otherChannel) bad('otherChannel', '选择“其他”渠道时请注明具体渠道（填写“其他渠道说明”列或写作“其他（渠道名称）”）');
+
   const parsed = CatalogueItemInputSchema.safeParse(raw);
   if (!parsed.success) {
     const reported = new Set(issues.map((i) => i.column));

@@ -1,9 +1,10 @@
 import crypto from 'crypto';
+import { CatalogueItemInputSchema } from '@gongkai/shared';
 import type { Seed } from '../../seed';
 import { DEFAULT_CATALOGUE, type DefaultCatalogueEntry } from './data';
 import { CatalogueItemModel, CatalogueMetaModel } from './model';
 import { PROVINCE } from './service';
-import { changeContent, contentHash, contentOf, createWithVersion } from './versions';
+import { changeContent, contentHash, contentOf, createManyWithVersions, type NewItem } from './versions';
 
 /** Bump when the stored shape or the hashing changes: the next start then re-checks every item. */
 const SEED_FORMAT = 'catalogue/1';
@@ -35,6 +36,10 @@ export interface CatalogueSeedResult {
  */
 export async function seedCatalogue(entries: readonly DefaultCatalogueEntry[] = DEFAULT_CATALOGUE): Promise<CatalogueSeedResult> {
   const started = Date.now();
+  for (const e of entries) {
+    const r = CatalogueItemInputSchema.safeParse(e);
+    if (!r.success) throw new Error(`catalogue seed: ${e.code} is invalid: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
   const hashes = entries.map((e) => contentHash(e));
   const whole = crypto
     .createHash('sha256')
@@ -52,24 +57,23 @@ export async function seedCatalogue(entries: readonly DefaultCatalogueEntry[] = 
   const existing = new Map(
     (await CatalogueItemModel.find({ isDefault: true }, { code: 1, seedHash: 1, active: 1 }).lean()).map((d) => [d.code, d]),
   );
-  let inserted = 0;
   let versioned = 0;
+  const fresh: NewItem[] = [];
   for (const [i, entry] of entries.entries()) {
     const hash = hashes[i];
     const old = existing.get(entry.code);
     existing.delete(entry.code);
+    const { code, ...content } = entry;
     if (!old) {
-      const clash = await CatalogueItemModel.exists({ code: entry.code });
-      if (clash) throw new Error(`catalogue seed: code ${entry.code} is taken by a non-default item`);
-      const { code, ...content } = entry;
-      await createWithVersion({ code, content: contentOf(content), regionCode: PROVINCE, scopeCodes: [PROVINCE], local: false, isDefault: true, seedHash: hash }, 'seed');
-      inserted += 1;
+      fresh.push({ code, content: contentOf(content), regionCode: PROVINCE, scopeCodes: [PROVINCE], local: false, isDefault: true, seedHash: hash });
     } else if (old.seedHash !== hash) {
-      const { code: _code, ...content } = entry;
       const r = await changeContent(old._id, content, 'seed', undefined, { seedHash: hash });
       if (r.changed) versioned += 1;
     }
   }
+  const clash = await CatalogueItemModel.findOne({ code: { $in: fresh.map((f) => f.code) } }, { code: 1 }).lean();
+  if (clash) throw new Error(`catalogue seed: code ${clash.code} is taken by a non-default item`);
+  const inserted = await createManyWithVersions(fresh, 'seed');
   let retired = 0;
   const gone = [...existing.values()].filter((d) => d.active).map((d) => d._id);
   if (gone.length) retired = (await CatalogueItemModel.updateMany({ _id: { $in: gone } }, { $set: { active: false } })).modifiedCount;

@@ -122,9 +122,8 @@ export interface NewItem {
   seedHash?: string;
 }
 
-/** Creates an item as version 1 and records that version. */
-export async function createWithVersion(n: NewItem, source: CatalogueVersionSource, author?: VersionAuthor) {
-  const doc = await CatalogueItemModel.create({
+function newItemDoc(n: NewItem) {
+  return {
     code: n.code,
     ...contentOf(n.content),
     version: 1,
@@ -135,9 +134,43 @@ export async function createWithVersion(n: NewItem, source: CatalogueVersionSour
     isDefault: n.isDefault ?? false,
     contentHash: contentHash(n.content),
     seedHash: n.seedHash,
-  });
+  };
+}
+
+/** Creates an item as version 1 and records that version. */
+export async function createWithVersion(n: NewItem, source: CatalogueVersionSource, author?: VersionAuthor) {
+  const doc = await CatalogueItemModel.create(newItemDoc(n));
   await recordVersion(doc.toObject() as never, source, author);
   return doc;
+}
+
+/**
+ * Creates many items as version 1 with two batched inserts (items, then their version records): the
+ * first seed's path. A crash in between leaves items whose version 1 is answered from the item itself.
+ */
+export async function createManyWithVersions(items: NewItem[], source: CatalogueVersionSource): Promise<number> {
+  if (!items.length) return 0;
+  // Cast through the models (ids, types, timestamps) and insert through the driver: mongoose's own
+  // insertMany costs ~5 ms a document here, the driver's ~1 ms. Callers pass schema-checked content.
+  const now = new Date();
+  const docs = items.map((n) => new CatalogueItemModel({ ...newItemDoc(n), createdAt: now, updatedAt: now }).toObject());
+  await CatalogueItemModel.collection.insertMany(docs, { ordered: true });
+  const versions = docs.map(
+    (o) =>
+      new CatalogueVersionModel({
+        itemId: o._id,
+        version: 1,
+        code: o.code,
+        regionCode: o.regionCode,
+        local: o.local,
+        ...contentOf(o as never),
+        contentHash: o.contentHash,
+        source,
+        createdAt: now,
+      }).toObject(),
+  );
+  await CatalogueVersionModel.collection.insertMany(versions, { ordered: true });
+  return docs.length;
 }
 
 /**
