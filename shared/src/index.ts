@@ -8,3 +8,5 @@ export * from './schemas/catalogue';
 export * from './schemas/catalogue-admin';
 export * from './schemas/accounts';
 export * from './schemas/regions';
+export * from './schemas/disclosures';
+export * from './masking';
