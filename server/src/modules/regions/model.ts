@@ -11,8 +11,8 @@ import type { RegionRecord } from './directory';
 const regionSchema = new mongoose.Schema(
   {
     /**
-     * The code again: FerretDB 1.x (SQLite) pushes only `_id` equality down to its storage, so a lookup by
-     * `_id` takes tens of milliseconds where one by `code` scans the collection (over a second for 27k rows).
+     * The code again: FerretDB 1.x (SQLite) uses an index only for `_id` equality, so a look-up by `_id`
+     * takes milliseconds where one by `code` scans the collection (close to a second for 27k rows).
      */
     _id: { type: String },
     /** NBS 2023 code (2/4/6/9/12 digits). */
