@@ -77,7 +77,7 @@ async function main() {
       }
     }
     if (!rec) {
-      if (/password|密码|username|用户名/i.test(line)) credentials.push(line);
+      if (/password|密码|username|用户名|管理员/i.test(line)) credentials.push(line);
       process.stdout.write(`${line}\n`);
       return;
     }
@@ -86,11 +86,16 @@ async function main() {
   });
   process.stdout.on('error', () => {}); // a closed pipe (e.g. `npm start | head`) must not kill the launcher
 
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(sig, () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(sig);
-    });
-  }
+  const stop = (sig) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig));
+  // npm does not pass a SIGTERM/SIGINT sent to it alone (not to the terminal's process group) on to this
+  // script and exits, leaving us re-parented: stop the server then too, so it never outlives `npm start`.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGTERM');
+  }, 1000).unref();
   child.on('error', (err) => {
     console.error(`[start] could not run the server: ${err.message}`);
     process.exit(1);
