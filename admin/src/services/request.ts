@@ -12,7 +12,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
-  /** Sent as JSON. */
+  /** Sent as JSON; a FormData is sent as multipart/form-data (file uploads). */
   body?: unknown;
   /** Send the stored bearer token (default true). The login call sets false. */
   auth?: boolean;
@@ -61,16 +61,28 @@ async function readJson(res: Response): Promise<{ ok: true; value: unknown } | {
   }
 }
 
+/** How `send` reads a successful response. */
+type ReadAs = 'json' | 'blob';
+
+/** A successful response as read by `send`. */
+interface Sent {
+  res: Response;
+  /** Parsed JSON (readAs 'json'). */
+  json?: unknown;
+  /** The body (readAs 'blob'). */
+  blob?: Blob;
+}
+
 /**
- * Calls the API and returns the parsed JSON body. Every failure is thrown as an ApiError in the contract's
- * shape: the server's own error body when it sent one; otherwise a code for the status, or NETWORK / TIMEOUT /
- * ABORTED / BAD_RESPONSE with a Chinese message. A 401 on a signed-in request clears the token with the
- * reason '登录已过期，请重新登录' (the login page shows it) and calls `onUnauthorized`.
+ * Sends one request and reads the response; every failure is thrown as an ApiError (see `request`).
+ * Error bodies are always read as JSON, whatever `readAs` says.
  */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function send(path: string, options: RequestOptions, readAs: ReadAs): Promise<Sent> {
   const { method = 'GET', query, body, auth = true, signal, timeoutMs = 30_000 } = options;
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: readAs === 'json' ? 'application/json' : '*/*', ...options.headers };
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  // fetch sets the multipart boundary itself; only JSON bodies get our content type.
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   const token = auth ? authStore.getToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -89,15 +101,17 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   signal?.addEventListener('abort', onCallerAbort);
 
   let res: Response;
-  let parsed: Awaited<ReturnType<typeof readJson>>;
+  let parsed: Awaited<ReturnType<typeof readJson>> = { ok: true, value: undefined };
+  let blob: Blob | undefined;
   try {
     res = await fetch(apiUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
       signal: controller.signal,
     });
-    parsed = await readJson(res);
+    if (res.ok && readAs === 'blob') blob = await res.blob();
+    else parsed = await readJson(res);
   } catch {
     const code = timedOut ? 'TIMEOUT' : controller.signal.aborted ? 'ABORTED' : 'NETWORK';
     throw new ApiError(0, code, defaultMessage(code));
@@ -107,8 +121,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   if (res.ok) {
+    if (readAs === 'blob') return { res, blob };
     if (!parsed.ok) throw new ApiError(res.status, 'BAD_RESPONSE', zh.request.badResponse);
-    return parsed.value as T;
+    return { res, json: parsed.value };
   }
 
   if (res.status === 401 && token) {
@@ -124,6 +139,69 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   const code = codeForStatus(res.status);
   throw new ApiError(res.status, code, defaultMessage(code));
+}
+
+/**
+ * Calls the API and returns the parsed JSON body. Every failure is thrown as an ApiError in the contract's
+ * shape: the server's own error body when it sent one; otherwise a code for the status, or NETWORK / TIMEOUT /
+ * ABORTED / BAD_RESPONSE with a Chinese message. A 401 on a signed-in request clears the token with the
+ * reason '登录已过期，请重新登录' (the login page shows it) and calls `onUnauthorized`.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send(path, options, 'json')).json as T;
+}
+
+/** A file the API sent: its bytes, its name (from Content-Disposition) and its type. */
+export interface ApiFile {
+  blob: Blob;
+  /** The server's file name, Chinese names decoded (RFC 5987 `filename*`); `fallbackName` when it sent none. */
+  filename: string;
+  contentType: string;
+}
+
+/**
+ * The file name of a Content-Disposition header: `filename*=UTF-8''…` (percent-encoded, may be Chinese)
+ * wins over the plain `filename="…"`; undefined when there is neither.
+ */
+export function filenameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // a malformed encoding: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+  return plain ? (plain[2] ?? plain[1]).trim() : undefined;
+}
+
+/**
+ * Fetches a file (an xlsx export, a PDF) with the bearer token, with the same error handling as `request`.
+ * Use `saveFile` to hand it to the browser as a download.
+ */
+export async function requestFile(path: string, options: RequestOptions & { fallbackName: string }): Promise<ApiFile> {
+  const { res, blob } = await send(path, options, 'blob');
+  return {
+    blob: blob!,
+    filename: filenameOf(res.headers.get('Content-Disposition')) ?? options.fallbackName,
+    contentType: res.headers.get('Content-Type') ?? 'application/octet-stream',
+  };
+}
+
+/** Lets the browser save a fetched file under its name (a temporary object URL and an `<a download>`). */
+export function saveFile(file: Pick<ApiFile, 'blob' | 'filename'>): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser a moment to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Shorthands over `request`. */

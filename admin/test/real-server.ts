@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AdminRole, AdminUser } from '@gongkai/shared';
+import { testApp } from '../../test/support/app';
+import { useTestDatabase } from '../../test/support/db';
+import { TEST_PASSWORD, createOfficial } from '../../test/support/fixtures';
+import { RegionDirectory } from '../../server/src/modules/regions/directory';
+import { loadRegionRows } from '../../server/src/modules/regions/data';
+import { toRegionRecords } from '../../server/src/modules/regions/seed';
+import { authStore } from '../src/services/auth';
+import { configureRequest } from '../src/services/request';
+import { clearRegionCache } from '../src/services/regions';
+
+/*
+ * Page tests against the REAL server: the Koa app of server/src (createApp, via test/support/app.ts) runs
+ * in this jest process over the test file's own database (useTestDatabase: FerretDB started by the root
+ * globalSetup), listens on a free loopback port, and the console's request layer is pointed at it. Test
+ * files that use it need the docblock `@jest-environment ./test/jsdom-server-env.js`.
+ */
+
+let directory: RegionDirectory | undefined;
+
+/** The real Zhejiang region tree (server/data), in memory: the same directory the server builds at start. */
+export function zhejiangRegions(): RegionDirectory {
+  directory ??= RegionDirectory.fromRecords(toRegionRecords(loadRegionRows()));
+  return directory;
+}
+
+/** An official created in the test database, with the password that signs them in. */
+export interface TestOfficial {
+  id: string;
+  username: string;
+  password: string;
+  user: AdminUser;
+}
+
+/** Creates an official directly in the database (the fixtures' real argon2 hash). */
+export async function official(role: AdminRole, regionCode: string, displayName?: string): Promise<TestOfficial> {
+  const o = await createOfficial({ role, regionCode, displayName });
+  const user: AdminUser = { id: o.caller.id, username: o.username, role, regionCode, displayName: o.caller.displayName };
+  return { id: o.caller.id, username: o.username, password: TEST_PASSWORD, user };
+}
+
+/** Handle of the running server. */
+export interface RealServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: () => string;
+  /** Signs an official in through the real login endpoint and stores the session like the login page does. */
+  signIn: (o: Pick<TestOfficial, 'username' | 'password'>) => Promise<AdminUser>;
+  /** A JSON call to the API as that official (for arranging data and checking what was saved). */
+  call: <T = unknown>(token: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
+  /** A bearer token for an official (a login of its own, not the page's session). */
+  tokenFor: (o: Pick<TestOfficial, 'username' | 'password'>) => Promise<string>;
+}
+
+/** For a test file: its own database and the real app listening over it, with the request layer aimed at it. */
+export function useRealServer(): RealServer {
+  useTestDatabase();
+  let server: http.Server | undefined;
+  let origin = '';
+
+  beforeAll(async () => {
+    const { app } = testApp({ regions: zhejiangRegions() });
+    server = http.createServer(app.callback());
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  });
+  beforeEach(() => {
+    configureRequest({ baseUrl: `${origin}/api/v1`, onUnauthorized: undefined });
+    clearRegionCache();
+  });
+
+  const call = async <T>(token: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${origin}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  const login = async (o: Pick<TestOfficial, 'username' | 'password'>) => {
+    const res = await fetch(`${origin}/api/v1/admin/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: o.username, password: o.password }),
+    });
+    if (res.status !== 200) throw new Error(`login of ${o.username} failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { token: string; user: AdminUser };
+  };
+  return {
+    origin: () => origin,
+    call,
+    tokenFor: async (o) => (await login(o)).token,
+    signIn: async (o) => {
+      const { token, user } = await login(o);
+      authStore.setSession(token, user);
+      return user;
+    },
+  };
+}
