@@ -113,3 +113,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Waits until `text` is visible on the page (page transitions animate: never sleep a fixed time). On a
+ * timeout it fails with what the page shows instead and a screenshot, `<name>-timeout.png`.
+ */
+export async function waitForText(page: Page, text: string, opts: { timeout?: number; exact?: boolean; name?: string } = {}): Promise<void> {
+  try {
+    await page.getByText(text, { exact: opts.exact ?? true }).first().waitFor({ state: 'visible', timeout: opts.timeout ?? 20_000 });
+  } catch (err) {
+    const shot = await screenshot(page, `${opts.name ?? 'wait'}-timeout`).catch(() => 'none');
+    const body = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    throw new Error(
+      `"${text}" did not appear on ${page.url()} (${(err as Error).message.split('\n')[0]}).\n` +
+        `The page shows:\n${body.slice(0, 800) || '(nothing)'}\nScreenshot: ${shot}`,
+    );
+  }
+}
