@@ -1,9 +1,11 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { ResolvedDeps } from '../app';
 import { accountRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
 import { catalogueAdminRoutes } from './catalogue/admin-routes';
 import { catalogueRoutes } from './catalogue/routes';
+import { disclosureAdminRoutes } from './disclosures/admin-routes';
+import { disclosureRoutes } from './disclosures/routes';
 import { domainRoutes } from './domains/routes';
 import { healthRoutes } from './health/routes';
 import { regionRoutes } from './regions/routes';
@@ -13,6 +15,6 @@ import { residentAuthRoutes } from './residents/routes';
  * Every module's router, in mounting order. Each module lives in `modules/<name>/` with its
  * routes, service, model and tests; add its router here.
  */
-export function moduleRouters(deps: AppDeps): Router[] {
-  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps)];
+export function moduleRouters(deps: ResolvedDeps): Router[] {
+  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps), disclosureRoutes(deps), disclosureAdminRoutes(deps)];
 }

@@ -1,13 +1,15 @@
 import type { ResolvedDeps } from '../app';
 import type { Recurrence } from '../jobs/schedule';
 import { purgeSessions } from './accounts/session.model';
+import { registerDisclosureJobs } from './disclosures/jobs';
 
 /**
  * Registers every module's job handlers on the queue (called by createApp). Modules that enqueue work
  * add their handler here, next to the recurring jobs below.
  */
-export function registerJobHandlers(_deps: ResolvedDeps): void {
+export function registerJobHandlers(deps: ResolvedDeps): void {
   // e.g. deps.jobs.handle('notices.fanout', (job) => fanOut(deps, job.payload));
+  registerDisclosureJobs(deps);
 }
 
 /** A job that runs on a schedule (started by main.ts when jobs are on). */

@@ -1,0 +1,50 @@
+import Router from '@koa/router';
+import {
+  DisclosureDetailSchema,
+  DisclosureIdParamsSchema,
+  DisclosureListQuerySchema,
+  DisclosureListSchema,
+  DisclosureVerifySchema,
+} from '@gongkai/shared';
+import type { AppDeps } from '../../app';
+import { doc } from '../../http/openapi';
+import { input, validate } from '../../http/validate';
+import { getPublicDetail, listPublished, verifyDisclosure } from './read';
+
+const listReq = { query: DisclosureListQuerySchema };
+const byId = { params: DisclosureIdParamsSchema };
+
+/** Public reading: `GET /api/v1/disclosures`, `/disclosures/:id`, `/disclosures/:id/verify` (no login). */
+export function disclosureRoutes(deps: Pick<AppDeps, 'regions'>): Router {
+  const router = new Router({ prefix: '/api/v1/disclosures' });
+  const tags = ['disclosures'];
+
+  router.get(
+    '/',
+    doc({
+      summary: '公开信息列表（本地区及上级地区，最新在前）',
+      description: 'region 为村时包含本村、所属乡镇和县（市、区）发布的信息，不含其他村。q 目前按标题匹配。',
+      tags,
+      response: DisclosureListSchema,
+    }),
+    validate(listReq),
+    async (ctx) => {
+      ctx.body = await listPublished(deps, input(ctx, listReq).query);
+    },
+  );
+
+  router.get('/:id', doc({ summary: '公开信息详情（个人信息已脱敏）', tags, response: DisclosureDetailSchema }), validate(byId), async (ctx) => {
+    ctx.body = await getPublicDetail(input(ctx, byId).params.id);
+  });
+
+  router.get(
+    '/:id/verify',
+    doc({ summary: '校验版本哈希链（防篡改）', description: '逐版重新计算哈希并核对前后衔接。', tags, response: DisclosureVerifySchema }),
+    validate(byId),
+    async (ctx) => {
+      ctx.body = await verifyDisclosure(input(ctx, byId).params.id);
+    },
+  );
+
+  return router;
+}
