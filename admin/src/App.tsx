@@ -1,4 +1,5 @@
-import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -6,16 +7,39 @@ import { Link, Route, Routes } from 'react-router-dom';
 import { zh } from './locale/zh';
 import { BasicLayout } from './layouts/BasicLayout';
 import { RequireAuth } from './layouts/RequireAuth';
-import HomePage from './pages/home';
-import LoginPage from './pages/user/login';
+import { Forbidden } from './components/PageContainer';
+import { useAccess, type Access } from './services/access';
 
 dayjs.locale('zh-cn');
 
-/** The console's routes. */
+// Every page is its own chunk: the first load carries only the frame, and each page's code (antd tables,
+// forms, pickers) arrives when it is opened.
+const LoginPage = lazy(() => import('./pages/user/login'));
+const WorkbenchPage = lazy(() => import('./pages/workbench'));
+const CataloguePage = lazy(() => import('./pages/catalogue'));
+const UsersPage = lazy(() => import('./pages/users'));
+const AuditPage = lazy(() => import('./pages/audit'));
+const AccountPage = lazy(() => import('./pages/account'));
+
+/** Renders a page only for the roles that may use it (the server refuses the others' requests anyway). */
+function RequireAccess({ allowed, children }: { allowed: (a: Access) => boolean; children: ReactNode }) {
+  return allowed(useAccess()) ? <>{children}</> : <Forbidden />;
+}
+
+const pageFallback = <Spin style={{ display: 'block', marginTop: 120 }} />;
+
+/** The console's routes (below the router's basename `/admin`). */
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/user/login" element={<LoginPage />} />
+      <Route
+        path="/user/login"
+        element={
+          <Suspense fallback={pageFallback}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -23,7 +47,25 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<HomePage />} />
+        <Route index element={<WorkbenchPage />} />
+        <Route path="catalogue" element={<CataloguePage />} />
+        <Route
+          path="users"
+          element={
+            <RequireAccess allowed={(a) => a.manageUsers}>
+              <UsersPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireAccess allowed={(a) => a.viewAudit}>
+              <AuditPage />
+            </RequireAccess>
+          }
+        />
+        <Route path="account" element={<AccountPage />} />
         <Route
           path="*"
           element={

@@ -34,6 +34,8 @@ beforeEach(() => {
 
 async function fillAndSubmit(username: string, password: string) {
   const user = userEvent.setup({ delay: null });
+  // Pages are code-split: wait for the login page to arrive.
+  await screen.findByRole('button', { name: /^登\s*录$/ });
   if (username) await user.type(screen.getByLabelText('用户名'), username);
   if (password) await user.type(screen.getByLabelText('密码'), password);
   await user.click(screen.getByRole('button', { name: /^登\s*录$/ }));
