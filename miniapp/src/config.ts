@@ -43,3 +43,9 @@ export function configureApi(patch: Partial<ApiConfig>): Readonly<ApiConfig> {
   if (patch.baseUrl !== undefined) current.baseUrl = patch.baseUrl.replace(/\/+$/, '');
   return current;
 }
+
+/**
+ * The region the app covers (浙江省, NBS code 33): the village picker's drill-down starts at its children
+ * (the cities), and region paths are shown below it.
+ */
+export const ROOT_REGION_CODE = '33';

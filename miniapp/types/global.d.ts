@@ -13,3 +13,6 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
   }
 }
+
+/** Origin of the real server in test files that ask for it (miniapp/test/environment.js). */
+declare var __REAL_SERVER_URL__: string | undefined;

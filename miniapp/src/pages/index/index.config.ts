@@ -1,3 +1,5 @@
+import { titles } from '../../i18n/titles';
+
 export default definePageConfig({
-  navigationBarTitleText: '政务公开',
+  navigationBarTitleText: titles.home,
 });
