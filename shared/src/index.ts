@@ -10,3 +10,4 @@ export * from './schemas/accounts';
 export * from './schemas/regions';
 export * from './schemas/disclosures';
 export * from './masking';
+export * from './schemas/feedback';
