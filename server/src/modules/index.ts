@@ -7,6 +7,8 @@ import { catalogueRoutes } from './catalogue/routes';
 import { disclosureAdminRoutes } from './disclosures/admin-routes';
 import { disclosureRoutes } from './disclosures/routes';
 import { domainRoutes } from './domains/routes';
+import { feedbackAdminRoutes } from './feedback/admin-routes';
+import { feedbackRoutes } from './feedback/routes';
 import { healthRoutes } from './health/routes';
 import { regionRoutes } from './regions/routes';
 import { residentAuthRoutes } from './residents/routes';
@@ -16,5 +18,5 @@ import { residentAuthRoutes } from './residents/routes';
  * routes, service, model and tests; add its router here.
  */
 export function moduleRouters(deps: ResolvedDeps): Router[] {
-  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps), disclosureRoutes(deps), disclosureAdminRoutes(deps)];
+  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps), disclosureRoutes(deps), disclosureAdminRoutes(deps), feedbackRoutes(deps), feedbackAdminRoutes(deps)];
 }

@@ -2,6 +2,7 @@ import type { ResolvedDeps } from '../app';
 import type { Recurrence } from '../jobs/schedule';
 import { purgeSessions } from './accounts/session.model';
 import { registerDisclosureJobs } from './disclosures/jobs';
+import { FEEDBACK_RECURRING_JOBS, registerFeedbackJobs } from './feedback/jobs';
 
 /**
  * Registers every module's job handlers on the queue (called by createApp). Modules that enqueue work
@@ -10,6 +11,7 @@ import { registerDisclosureJobs } from './disclosures/jobs';
 export function registerJobHandlers(deps: ResolvedDeps): void {
   // e.g. deps.jobs.handle('notices.fanout', (job) => fanOut(deps, job.payload));
   registerDisclosureJobs(deps);
+  registerFeedbackJobs(deps);
 }
 
 /** A job that runs on a schedule (started by main.ts when jobs are on). */
@@ -27,4 +29,5 @@ export const RECURRING_JOBS: RecurringJob[] = [
       await purgeSessions();
     },
   },
+  ...FEEDBACK_RECURRING_JOBS,
 ];

@@ -265,6 +265,7 @@ const DetailFields = {
 
 /** One of the resident's own items (`GET /api/v1/me/feedback`). */
 export const MyFeedbackSummarySchema = z.object({ ...FeedbackSummaryFields, canRate: z.boolean() });
+export type MyFeedbackSummary = z.infer<typeof MyFeedbackSummarySchema>;
 export const MyFeedbackListSchema = listOf(MyFeedbackSummarySchema);
 /** `GET /api/v1/me/feedback/:id` (the resident's own text, unmasked). */
 export const MyFeedbackDetailSchema = MyFeedbackSummarySchema.extend(DetailFields);
