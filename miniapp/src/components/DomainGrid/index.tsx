@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Domain, DomainKey } from '@gongkai/shared';
 import { zh } from '../../i18n/zh';
 import { domainIconUri } from './icons';
@@ -35,7 +35,7 @@ export default function DomainGrid({ domains, counts, onSelect }: DomainGridProp
             onClick={onSelect ? () => onSelect(d.key) : undefined}
           >
             <View className='domain-tile__icon' aria-hidden='true'>
-              <Image className='domain-tile__img' src={domainIconUri(d.key)} mode='aspectFit' />
+              <View className='domain-tile__img' style={{ backgroundImage: `url("${domainIconUri(d.key)}")` }} />
             </View>
             <View className='domain-tile__body'>
               <Text className='domain-tile__name'>{d.name}</Text>
