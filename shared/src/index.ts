@@ -11,3 +11,4 @@ export * from './schemas/regions';
 export * from './schemas/disclosures';
 export * from './masking';
 export * from './schemas/feedback';
+export * from './schemas/residents';
