@@ -32,7 +32,6 @@ export interface Entry {
   readonly firstPublishedAt: number;
   readonly validFrom: number | undefined;
   readonly validTo: number | undefined;
-  readonly hash: string | undefined;
   /** Links declared by the published version. */
   readonly related: readonly string[];
   /** Published disclosures that link here. */
@@ -49,7 +48,7 @@ export interface Entry {
 
 const interned = new Map<string, string>();
 /** One copy of each repeated string (region codes/names, item ids, domains). */
-function intern(s: string): string {
+export function intern(s: string): string {
   let v = interned.get(s);
   if (v === undefined) {
     v = s;
@@ -58,7 +57,7 @@ function intern(s: string): string {
   return v;
 }
 const actors = new Map<string, Actor>();
-function internActor(a: Actor): Actor {
+export function internActor(a: Actor): Actor {
   const k = `${a.id}:${a.username}`;
   let v = actors.get(k);
   if (!v) {
@@ -67,6 +66,9 @@ function internActor(a: Actor): Actor {
   }
   return v;
 }
+
+/** The one empty list shared by every entry without links. */
+export const NONE: readonly string[] = Object.freeze([]);
 
 const ms = (d: Date | undefined | null) => (d ? new Date(d).getTime() : undefined);
 
@@ -89,9 +91,8 @@ export function entryOf(r: DisclosureRecord): Entry {
     firstPublishedAt: ms(r.firstPublishedAt) ?? 0,
     validFrom: ms(r.pub?.validFrom),
     validTo: ms(r.pub?.validTo),
-    hash: r.pub?.hash,
-    related: r.pub?.relatedIds ?? [],
-    linkedFrom: r.linkedFrom ?? [],
+    related: r.pub?.relatedIds?.length ? r.pub.relatedIds : NONE,
+    linkedFrom: r.linkedFrom?.length ? r.linkedFrom : NONE,
     dueAt: ms(r.dueAt),
     late: !!r.late,
     working: w
@@ -182,9 +183,15 @@ export class DisclosureIndex {
 
   /** Builds an index from stored records in one pass and one sort per array. */
   static fromRecords(records: Iterable<DisclosureRecord>): DisclosureIndex {
+    const entries: Entry[] = [];
+    for (const r of records) entries.push(entryOf(r));
+    return DisclosureIndex.fromEntries(entries);
+  }
+
+  /** Builds an index from entries (a snapshot) in one pass and one sort per array. */
+  static fromEntries(entries: Iterable<Entry>): DisclosureIndex {
     const ix = new DisclosureIndex();
-    for (const r of records) {
-      const e = entryOf(r);
+    for (const e of entries) {
       ix.byId.set(e.id, e);
       if (e.status !== 'published') continue;
       ix.all.push(e);
@@ -209,7 +216,11 @@ export class DisclosureIndex {
 
   /** Adds or replaces a disclosure after it was written. */
   put(r: DisclosureRecord): Entry {
-    const e = entryOf(r);
+    return this.putEntry(entryOf(r));
+  }
+
+  /** Adds or replaces an entry. */
+  putEntry(e: Entry): Entry {
     const old = this.byId.get(e.id);
     if (old?.status === 'published') {
       remove(this.all, old);
@@ -243,6 +254,11 @@ export class DisclosureIndex {
     if (keep) lists = lists.map((l) => l.filter(keep));
     const total = lists.reduce((n, l) => n + l.length, 0);
     return { items: mergePage(lists, (page - 1) * pageSize, pageSize), total };
+  }
+
+  /** Every entry (a consistent array: entries are immutable and replaced on write). */
+  entries(): Entry[] {
+    return [...this.byId.values()];
   }
 
   /** Every entry passing `keep` (any status), in no particular order. */

@@ -208,6 +208,15 @@ const metaSchema = new mongoose.Schema({ _id: String, gen: Number }, { collectio
 /** `{ _id: 'index', gen }`: bumped on every disclosure write so other processes notice their index is stale. */
 export const DisclosureMetaModel = mongoose.model('DisclosureMeta', metaSchema);
 
+/**
+ * Snapshots of the in-memory index (snapshot.ts): `{ _id: 'snapshot', gen, chunks, count, at }` and chunks
+ * `{ _id: 'snap:<gen>:<k>', data }` (a JSON string of encoded entries), so a restart reads ~50 documents by
+ * `_id` instead of scanning every disclosure.
+ */
+export const snapshots = () => mongoose.connection.collection('disclosure_index') as unknown as mongoose.mongo.Collection<{ _id: string; [k: string]: unknown }>;
+/** One document per write, `{ _id: gen, ids }`: what changed at each generation (pruned after a snapshot). */
+export const changeLog = () => mongoose.connection.collection('disclosure_index_log') as unknown as mongoose.mongo.Collection<{ _id: number; ids: string[]; at: Date }>;
+
 /** The `_id` of a version document. */
 export const versionKey = (disclosureId: string, version: number) => `${disclosureId}:${version}`;
 
