@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { configure } from '@testing-library/react';
 import type { AdminRole, AdminUser } from '@gongkai/shared';
 import { testApp } from '../../test/support/app';
 import { useTestDatabase } from '../../test/support/db';
@@ -17,6 +18,11 @@ import { clearRegionCache } from '../src/services/regions';
  * globalSetup), listens on a free loopback port, and the console's request layer is pointed at it. Test
  * files that use it need the docblock `@jest-environment ./test/jsdom-server-env.js`.
  */
+
+// A real server on a shared, busy machine (argon2 logins, FerretDB, first-time compiles of antd under jest)
+// answers in hundreds of milliseconds, sometimes seconds: give waiting for the page and each test more room.
+configure({ asyncUtilTimeout: 15_000 });
+jest.setTimeout(120_000);
 
 let directory: RegionDirectory | undefined;
 
@@ -53,9 +59,16 @@ export interface RealServer {
   tokenFor: (o: Pick<TestOfficial, 'username' | 'password'>) => Promise<string>;
 }
 
-/** For a test file: its own database and the real app listening over it, with the request layer aimed at it. */
-export function useRealServer(): RealServer {
+/**
+ * For a test file: its own database and the real app listening over it, with the request layer aimed at it.
+ * `preload` imports the page modules under test once before the tests (the console code-splits pages, and
+ * compiling a page with its antd parts is the slowest step of a first render under jest).
+ */
+export function useRealServer(preload: Array<() => Promise<unknown>> = []): RealServer {
   useTestDatabase();
+  beforeAll(async () => {
+    await Promise.all(preload.map((load) => load()));
+  });
   let server: http.Server | undefined;
   let origin = '';
 
@@ -72,6 +85,9 @@ export function useRealServer(): RealServer {
   beforeEach(() => {
     configureRequest({ baseUrl: `${origin}/api/v1`, onUnauthorized: undefined });
     clearRegionCache();
+    // Answers arrive over real HTTP whenever the server is done, not inside act(); the tests wait for what
+    // the page shows (findBy/waitFor). React's act() warnings would only report that timing, so they are off.
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
   });
 
   const call = async <T>(token: string, method: string, path: string, body?: unknown) => {

@@ -43,7 +43,7 @@ export function TimeLimitView({ timeLimit }: { timeLimit: CatalogueItemView['tim
  */
 export function CatalogueItemDetails({ item, column = 2 }: { item: CatalogueItemView; column?: number }) {
   return (
-    <Descriptions bordered size="small" column={{ xs: 1, md: column }} labelStyle={{ width: 120 }}>
+    <Descriptions bordered size="small" column={column} styles={{ label: { width: 120 } }}>
       <Descriptions.Item label={f.code}>
         <Space size={4} wrap>
           <span>{item.code}</span>
@@ -86,7 +86,7 @@ export function CatalogueItemDetails({ item, column = 2 }: { item: CatalogueItem
       <Descriptions.Item label={f.mode}>{DISCLOSURE_MODE_LABELS[item.mode]}</Descriptions.Item>
       <Descriptions.Item label={f.levels}>{item.levels.map((l) => CATALOGUE_LEVEL_LABELS[l]).join('、')}</Descriptions.Item>
       <Descriptions.Item label={f.stages}>{item.stages.map((s) => DISCLOSURE_STAGE_LABELS[s]).join('、')}</Descriptions.Item>
-      <Descriptions.Item label={zh.catalogue.owner}>
+      <Descriptions.Item label={zh.catalogue.owner} span={column}>
         {item.local ? <RegionName code={item.regionCode} /> : zh.catalogue.ownerProvince}
       </Descriptions.Item>
     </Descriptions>

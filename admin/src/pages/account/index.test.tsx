@@ -9,7 +9,7 @@ import { renderApp } from '../../../test/render';
 import { official, useRealServer, type TestOfficial } from '../../../test/real-server';
 import { authStore } from '../../services/auth';
 
-const server = useRealServer();
+const server = useRealServer([() => import('.')]);
 let editor: TestOfficial;
 
 beforeAll(async () => {

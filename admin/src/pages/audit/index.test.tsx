@@ -9,7 +9,7 @@ import { renderApp } from '../../../test/render';
 import { official, useRealServer, type TestOfficial } from '../../../test/real-server';
 import { toQuery } from './components/AuditFilters';
 
-const server = useRealServer();
+const server = useRealServer([() => import('.')]);
 let admin: TestOfficial;
 let other: TestOfficial;
 

@@ -8,7 +8,7 @@ import { buttonName, chooseOption, fieldErrors, pickRegion } from '../../../test
 import { renderApp } from '../../../test/render';
 import { official, useRealServer, type TestOfficial } from '../../../test/real-server';
 
-const server = useRealServer();
+const server = useRealServer([() => import('.')]);
 let admin: TestOfficial;
 let inScope: TestOfficial;
 let outOfScope: TestOfficial;
