@@ -149,4 +149,22 @@ describe('POST /api/v1/feedback', () => {
     const view = await http().get(`/api/v1/me/feedback/${created.id}`).set('Authorization', me.auth).expect(200);
     expect(view.body.assignedRegion.code).toBe(R.county);
   });
+
+  it('is documented in the OpenAPI document with its schemas and security', async () => {
+    const { body } = await http().get('/api/v1/openapi.json').expect(200);
+    const post = body.paths['/api/v1/feedback'].post;
+    expect(post.security).toEqual([{ residentToken: [] }]);
+    expect(post.requestBody.content['application/json'].schema.properties.type.enum).toEqual(['question', 'suggestion', 'request']);
+    expect(Object.keys(post.responses)).toEqual(['201', 'default']);
+    for (const action of ['accept', 'reassign', 'extend', 'answer', 'reject', 'close']) {
+      expect(body.paths[`/api/v1/admin/feedback/{id}/${action}`].post.security).toEqual([{ adminToken: [] }]);
+    }
+    const extend = body.paths['/api/v1/admin/feedback/{id}/extend'].post.requestBody.content['application/json'].schema;
+    expect(extend.properties.workingDays).toMatchObject({ minimum: 1, maximum: 20 });
+    const names = body.paths['/api/v1/admin/feedback'].get.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['state', 'type', 'overdue', 'region', 'page', 'pageSize']));
+    expect(body.paths['/api/v1/feedback/public'].get.security).toBeUndefined();
+    expect(body.paths['/api/v1/me/feedback/{id}/rating'].post).toBeDefined();
+    expect(body.paths['/api/v1/admin/notices'].get).toBeDefined();
+  });
 });

@@ -24,7 +24,8 @@ export const R = {
   neighbour: '330304001003', // 景山社区 (same township)
   otherTownship: '330304002', // 梧田街道
   otherTownVillage: '330304002006', // 明瓯社区
-  quietTownship: '330304003', // no officials of its own in the roster
+  quietTownship: '330304003', // 南白象街道: no officials of its own in the roster
+  quietVillage: '330304003009', // 南湖社区
   otherCounty: '330881', // 江山市
   otherVillage: '330881001001',
 } as const;
