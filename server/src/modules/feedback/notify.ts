@@ -1,4 +1,4 @@
-import { FEEDBACK_TYPE_LABELS } from '@gongkai/shared';
+import { FEEDBACK_TYPE_LABELS, MINIPROGRAM_PAGES } from '@gongkai/shared';
 import type { JobQueue } from '../../jobs/queue';
 import type { Logger } from '../../logger';
 import { shanghaiDate, toShanghaiIso } from '../../workdays';
@@ -18,8 +18,8 @@ import { summaryOf } from './views';
 
 export const FEEDBACK_NOTIFY_QUEUE = 'feedback.notify';
 
-/** Mini-program page of one of the resident's items (`?id=`). */
-export const FEEDBACK_MINIAPP_PAGE = 'packages/feedback/detail/index';
+/** Mini-program page of one of the resident's items (`?id=`), as the residents' shared schemas name it. */
+export const FEEDBACK_MINIAPP_PAGE = MINIPROGRAM_PAGES.feedbackDetail;
 
 export type ResidentNoticeEvent = 'answered' | 'extended' | 'rejected';
 
