@@ -1,7 +1,8 @@
 import { FEEDBACK_TYPE_LABELS, MINIPROGRAM_PAGES } from '@gongkai/shared';
 import type { JobQueue } from '../../jobs/queue';
 import type { Logger } from '../../logger';
-import { shanghaiDate, toShanghaiIso } from '../../workdays';
+import { answerNoticeData, type AnswerNoticeValues, type TemplateData } from '../../wechat/format';
+import { shanghaiDate } from '../../workdays';
 import { feedback, oid, type FeedbackRecord } from './model';
 import { summaryOf } from './views';
 
@@ -37,12 +38,17 @@ export interface ResidentFeedbackNotice {
   at: Date;
 }
 
-/** The WeChat answer message (template data keys fixed by the contract). */
+/**
+ * The WeChat answer message: its values, and the template data built from them by the WeChat module
+ * (`answerNoticeData`: `{ character_string1: tracking number, thing2: question summary, time3: answered time }`,
+ * fitted to WeChat's value rules).
+ */
 export interface AnswerMessage {
   residentId: string;
   feedbackId: string;
   page: string;
-  data: { character_string1: { value: string }; thing2: { value: string }; time3: { value: string } };
+  values: AnswerNoticeValues;
+  data: TemplateData;
 }
 
 /** What the notices module provides. Both calls must be idempotent per (feedbackId, event). */
@@ -66,12 +72,6 @@ export async function enqueueResidentNotice(jobs: JobQueue, feedbackId: string, 
   await jobs.enqueue(FEEDBACK_NOTIFY_QUEUE, { feedbackId, event }, { key: `${FEEDBACK_NOTIFY_QUEUE}:${feedbackId}:${event}` });
 }
 
-/** `2026年11月29日 10:05` (WeChat `time` values). */
-export function wechatTime(d: Date): string {
-  const [y, m, day] = shanghaiDate(d).split('-').map(Number);
-  return `${y}年${m}月${day}日 ${toShanghaiIso(d).slice(11, 16)}`;
-}
-
 /** The in-app notice of an event. */
 export function residentNoticeOf(r: FeedbackRecord, event: ResidentNoticeEvent): ResidentFeedbackNotice {
   const label = FEEDBACK_TYPE_LABELS[r.type];
@@ -91,16 +91,8 @@ export function residentNoticeOf(r: FeedbackRecord, event: ResidentNoticeEvent):
 
 /** The WeChat answer message of an answered item. */
 export function answerMessageOf(r: FeedbackRecord): AnswerMessage {
-  return {
-    residentId: r.residentId,
-    feedbackId: String(r._id),
-    page: `${FEEDBACK_MINIAPP_PAGE}?id=${r._id}`,
-    data: {
-      character_string1: { value: (r.trackingNo ?? '').slice(0, 32) },
-      thing2: { value: summaryOf(r.content, 20) },
-      time3: { value: wechatTime(r.answer?.at ?? r.updatedAt) },
-    },
-  };
+  const values: AnswerNoticeValues = { trackingNo: r.trackingNo ?? '', summary: summaryOf(r.content, 20), answeredAt: r.answer?.at ?? r.updatedAt };
+  return { residentId: r.residentId, feedbackId: String(r._id), page: `${FEEDBACK_MINIAPP_PAGE}?id=${r._id}`, values, data: answerNoticeData(values) };
 }
 
 /** Handles one `feedback.notify` job. Without a registered notifier the event stays in the item's timeline only. */

@@ -132,6 +132,8 @@ describe('handling feedback: received → accepted → answered → closed, or r
     expect(messages).toHaveLength(1);
     const m = messages[0];
     expect(m).toMatchObject({ residentId: me.id, feedbackId: id, page: `packages/feedback/detail/index?id=${id}` });
+    expect(m.values).toMatchObject({ trackingNo, answeredAt: expect.any(Date) });
+    expect(Object.keys(m.data)).toEqual(['character_string1', 'thing2', 'time3']);
     expect(m.data.character_string1.value).toBe(trackingNo);
     expect([...m.data.thing2.value].length).toBeLessThanOrEqual(20);
     expect(m.data.thing2.value.startsWith('请问村里的自来水价格')).toBe(true);
