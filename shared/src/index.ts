@@ -12,3 +12,4 @@ export * from './schemas/disclosures';
 export * from './masking';
 export * from './schemas/feedback';
 export * from './schemas/residents';
+export * from './schemas/assessment';
