@@ -180,6 +180,8 @@ export class DisclosureIndex {
   private readonly byId = new Map<string, Entry>();
   private readonly byRegion = new Map<string, Entry[]>();
   private readonly all: Entry[] = [];
+  /** Counts changes to what residents can see (caches of rendered lists compare it). */
+  private publicEpoch = 0;
 
   /** Builds an index from stored records in one pass and one sort per array. */
   static fromRecords(records: Iterable<DisclosureRecord>): DisclosureIndex {
@@ -209,6 +211,11 @@ export class DisclosureIndex {
     return this.byId.size;
   }
 
+  /** Changes whenever a published entry is added, replaced or removed. */
+  get epoch(): number {
+    return this.publicEpoch;
+  }
+
   /** Number of published disclosures. */
   get publishedCount(): number {
     return this.all.length;
@@ -222,6 +229,7 @@ export class DisclosureIndex {
   /** Adds or replaces an entry. */
   putEntry(e: Entry): Entry {
     const old = this.byId.get(e.id);
+    if (old?.status === 'published' || e.status === 'published') this.publicEpoch += 1;
     if (old?.status === 'published') {
       remove(this.all, old);
       remove(this.byRegion.get(old.regionCode), old);

@@ -86,6 +86,17 @@ describe('public reading (real database)', () => {
     expect(detail.body).toMatchObject({ id: d.village, catalogueItem: { code: 'AH-04', version: 1 }, attachments: [], relatedIds: [] });
   });
 
+  it('drops cached pages when something residents see changes', async () => {
+    const first = await http().get(`${P}?region=${R.village}`);
+    expect((await http().get(`${P}?region=${R.village}`)).text).toBe(first.text); // served from the page cache
+    const fresh = await publishVia(http, o.villageEditor.auth, o.villageReviewer.auth, draftBody({ regionCode: R.village, title: '新发布' }));
+    const after = await http().get(`${P}?region=${R.village}`);
+    expect(after.headers['content-type']).toMatch(/application\/json/);
+    expect(ids(after.body.items)[0]).toBe(fresh);
+    await http().post(`${A}/${fresh}/withdraw`).set('Authorization', o.villageReviewer.auth).send({ reason: '测试撤回' }).expect(200);
+    expect((await http().get(`${P}?region=${R.village}`)).text).toBe(first.text);
+  });
+
   it('rebuilds the same index from the database', async () => {
     const before = (await http().get(`${P}?pageSize=100`)).body;
     resetDisclosureIndex();

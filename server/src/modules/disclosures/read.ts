@@ -69,24 +69,61 @@ export async function listPublished(deps: Pick<DisclosureDeps, 'regions'>, q: Di
   return { items: items.map(listItemOf), total, page: q.page, pageSize: q.pageSize };
 }
 
+const pages = new Map<string, string>();
+let pagesFor: { index: object; epoch: number } | undefined;
+const MAX_PAGES = 2_000;
+
+/**
+ * `listPublished` as the JSON text of the response, from a cache of rendered pages keyed by the query and
+ * valid while nothing residents can see has changed (the index's epoch): a popular village's first page
+ * costs a Map lookup. Bounded to MAX_PAGES bodies (~10 KB each), oldest dropped first.
+ */
+export async function listPublishedJson(deps: Pick<DisclosureDeps, 'regions'>, q: DisclosureListQuery): Promise<string> {
+  const index = await disclosureIndex();
+  if (pagesFor?.index !== index || pagesFor.epoch !== index.epoch) {
+    pages.clear();
+    pagesFor = { index, epoch: index.epoch };
+  }
+  const key = `${q.region ?? ''}|${q.domain ?? ''}|${q.item ?? ''}|${q.q ?? ''}|${q.page}|${q.pageSize}`;
+  const hit = pages.get(key);
+  if (hit !== undefined) return hit;
+  const body = JSON.stringify(await listPublished(deps, q));
+  if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value as string);
+  pages.set(key, body);
+  return body;
+}
+
 /**
  * `GET /api/v1/disclosures/:id`: the current published version as residents see it (masked; personal
  * tables hidden after the posting period). Drafts, withdrawn and unknown ids are NOT_FOUND.
  */
 export async function getPublicDetail(id: string, now: number = Date.now()): Promise<DisclosureDetail> {
+  return (await renderedDetail(id, now)).detail;
+}
+
+/** `getPublicDetail` as the JSON text of the response (cached with the rendering). */
+export async function getPublicDetailJson(id: string, now: number = Date.now()): Promise<string> {
+  return (await renderedDetail(id, now)).json;
+}
+
+async function renderedDetail(id: string, now: number): Promise<{ detail: DisclosureDetail; json: string }> {
   objectIdOf(id);
   const index = await disclosureIndex();
   const e = index.get(id);
   if (!e || e.status !== 'published') throw notFound(GONE);
+  // Links change without a new version (the other side published or withdrawn): patched in when they differ.
   const relatedIds = liveLinks(e, (x) => index.isPublished(x));
   const cached = details.get(id, e.version, now);
-  if (cached) return { ...cached, relatedIds };
+  if (cached) {
+    if (cached.detail.relatedIds.join() === relatedIds.join()) return cached;
+    const detail = { ...cached.detail, relatedIds };
+    return { detail, json: details.set(id, e.version, renderValidUntil(cached.detail, now), detail) };
+  }
   const v = await versions().findOne({ _id: versionKey(id, e.version) });
   const catalogueItem = await catalogueVersion(e.catalogueItemId, e.catalogueVersion);
   if (!v || !catalogueItem) throw notFound(GONE);
   const detail = renderPublic(v.public, { catalogueItem, relatedIds, firstPublishedAt: toShanghaiIso(new Date(e.firstPublishedAt)), hash: v.hash, prevHash: v.prevHash }, now);
-  details.set(id, e.version, renderValidUntil(v.public, now), detail);
-  return detail;
+  return { detail, json: details.set(id, e.version, renderValidUntil(v.public, now), detail) };
 }
 
 /**
@@ -102,7 +139,8 @@ export async function verifyDisclosure(id: string): Promise<DisclosureVerify> {
   return verifyChain(stored, n, rec.pub.hash, rec.status === 'withdrawn');
 }
 
-/** Forgets rendered details (tests that change stored versions behind the service's back). */
+/** Forgets rendered details and pages (tests that change stored versions behind the service's back). */
 export function clearDetailCache(): void {
   details.clear();
+  pages.clear();
 }

@@ -64,9 +64,9 @@ export function renderPublic(pub: PublicVersion, x: RenderExtras, now: number = 
 }
 
 /** The instant until which a rendering stays right (when a posting period ends, tables may hide). */
-export function renderValidUntil(pub: PublicVersion, now: number = Date.now()): number {
+export function renderValidUntil(pub: { validTo?: string; tables: ReadonlyArray<object> }, now: number = Date.now()): number {
   const end = pub.validTo ? Date.parse(pub.validTo) : Infinity;
-  return end > now && pub.tables.some((t) => t.personal) ? end : Infinity;
+  return end > now && pub.tables.some((t) => (t as { personal?: boolean }).personal === true) ? end : Infinity;
 }
 
 /** Live links of a published entry: declared and back-links that residents can currently see. */
@@ -82,7 +82,7 @@ export function liveLinks(e: Entry, isPublished: (id: string) => boolean): strin
  * their `until` on every hit; large details (big tables) are not kept.
  */
 export class DetailCache {
-  private readonly map = new Map<string, { version: number; until: number; chars: number; detail: DisclosureDetail }>();
+  private readonly map = new Map<string, { version: number; until: number; detail: DisclosureDetail; json: string }>();
   private chars = 0;
 
   constructor(
@@ -91,7 +91,8 @@ export class DetailCache {
     private readonly maxEntryChars = 500_000,
   ) {}
 
-  get(id: string, version: number, now: number = Date.now()): DisclosureDetail | undefined {
+  /** The cached rendering (object and its JSON text) of `version`, if still valid at `now`. */
+  get(id: string, version: number, now: number = Date.now()): { detail: DisclosureDetail; json: string } | undefined {
     const hit = this.map.get(id);
     if (!hit) return undefined;
     if (hit.version !== version || now >= hit.until) {
@@ -100,25 +101,27 @@ export class DetailCache {
     }
     this.map.delete(id);
     this.map.set(id, hit);
-    return hit.detail;
+    return hit;
   }
 
-  set(id: string, version: number, until: number, detail: DisclosureDetail): void {
-    const chars = JSON.stringify(detail).length;
-    if (chars > this.maxEntryChars) return;
+  /** Keeps a rendering (and returns its JSON text). */
+  set(id: string, version: number, until: number, detail: DisclosureDetail): string {
+    const json = JSON.stringify(detail);
+    if (json.length > this.maxEntryChars) return json;
     this.delete(id);
-    this.map.set(id, { version, until, chars, detail });
-    this.chars += chars;
+    this.map.set(id, { version, until, detail, json });
+    this.chars += json.length;
     while (this.map.size > this.maxEntries || this.chars > this.maxChars) {
       const oldest = this.map.keys().next().value as string;
       this.delete(oldest);
     }
+    return json;
   }
 
   delete(id: string): void {
     const hit = this.map.get(id);
     if (!hit) return;
-    this.chars -= hit.chars;
+    this.chars -= hit.json.length;
     this.map.delete(id);
   }
 

@@ -9,7 +9,7 @@ import {
 import type { AppDeps } from '../../app';
 import { doc } from '../../http/openapi';
 import { input, validate } from '../../http/validate';
-import { getPublicDetail, listPublished, verifyDisclosure } from './read';
+import { getPublicDetailJson, listPublishedJson, verifyDisclosure } from './read';
 
 const listReq = { query: DisclosureListQuerySchema };
 const byId = { params: DisclosureIdParamsSchema };
@@ -29,12 +29,14 @@ export function disclosureRoutes(deps: Pick<AppDeps, 'regions'>): Router {
     }),
     validate(listReq),
     async (ctx) => {
-      ctx.body = await listPublished(deps, input(ctx, listReq).query);
+      ctx.type = 'application/json';
+      ctx.body = await listPublishedJson(deps, input(ctx, listReq).query);
     },
   );
 
   router.get('/:id', doc({ summary: '公开信息详情（个人信息已脱敏）', tags, response: DisclosureDetailSchema }), validate(byId), async (ctx) => {
-    ctx.body = await getPublicDetail(input(ctx, byId).params.id);
+    ctx.type = 'application/json';
+    ctx.body = await getPublicDetailJson(input(ctx, byId).params.id);
   });
 
   router.get(
