@@ -14,6 +14,7 @@ import { moduleRouters } from './modules';
 import type { RegionDirectory } from './modules/regions/directory';
 import { JobQueue } from './jobs/queue';
 import { registerJobHandlers } from './modules/jobs';
+import type { NoticeOptions } from './modules/notices/runtime';
 
 /** What the app is built from; `main.ts` (the composition root) and tests provide it. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
    * and tests run them with `jobs.pollOnce()`. `main.ts` starts it.
    */
   jobs?: JobQueue;
+  /** WeChat client and notice-delivery tuning (tests, the worker script); defaults from config and env. */
+  notices?: NoticeOptions;
 }
 
 /** AppDeps after createApp filled in the defaults. */

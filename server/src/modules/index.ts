@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { ResolvedDeps } from '../app';
 import { accountRoutes } from './accounts/routes';
+import { assessmentRoutes } from './assessment/routes';
 import { auditRoutes } from './audit/routes';
 import { catalogueAdminRoutes } from './catalogue/admin-routes';
 import { catalogueRoutes } from './catalogue/routes';
@@ -11,12 +12,14 @@ import { feedbackAdminRoutes } from './feedback/admin-routes';
 import { feedbackRoutes } from './feedback/routes';
 import { healthRoutes } from './health/routes';
 import { regionRoutes } from './regions/routes';
+import { noticeRoutes } from './notices/routes';
 import { residentAuthRoutes } from './residents/routes';
+import { subscriptionRoutes } from './subscriptions/routes';
 
 /**
  * Every module's router, in mounting order. Each module lives in `modules/<name>/` with its
  * routes, service, model and tests; add its router here.
  */
 export function moduleRouters(deps: ResolvedDeps): Router[] {
-  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps), disclosureRoutes(deps), disclosureAdminRoutes(deps), feedbackRoutes(deps), feedbackAdminRoutes(deps)];
+  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps), disclosureRoutes(deps), disclosureAdminRoutes(deps), feedbackRoutes(deps), feedbackAdminRoutes(deps), subscriptionRoutes(deps), noticeRoutes(deps), assessmentRoutes(deps)];
 }

@@ -1,8 +1,10 @@
 import type { ResolvedDeps } from '../app';
 import type { Recurrence } from '../jobs/schedule';
 import { purgeSessions } from './accounts/session.model';
+import { ASSESSMENT_RECURRING_JOBS } from './assessment/jobs';
 import { registerDisclosureJobs } from './disclosures/jobs';
 import { FEEDBACK_RECURRING_JOBS, registerFeedbackJobs } from './feedback/jobs';
+import { registerNoticeJobs, tailFollowerIndex } from './notices/jobs';
 
 /**
  * Registers every module's job handlers on the queue (called by createApp). Modules that enqueue work
@@ -12,6 +14,7 @@ export function registerJobHandlers(deps: ResolvedDeps): void {
   // e.g. deps.jobs.handle('notices.fanout', (job) => fanOut(deps, job.payload));
   registerDisclosureJobs(deps);
   registerFeedbackJobs(deps);
+  registerNoticeJobs(deps);
 }
 
 /** A job that runs on a schedule (started by main.ts when jobs are on). */
@@ -30,4 +33,7 @@ export const RECURRING_JOBS: RecurringJob[] = [
     },
   },
   ...FEEDBACK_RECURRING_JOBS,
+  // Builds the follower index at start-up and keeps it current, so a fan-out finds it warm.
+  { name: 'notices.follower-index', when: { everyMs: 10_000 }, run: tailFollowerIndex },
+  ...ASSESSMENT_RECURRING_JOBS,
 ];

@@ -17,3 +17,14 @@ const residentSchema = new mongoose.Schema(
 );
 
 export const ResidentModel = mongoose.model('Resident', residentSchema);
+
+/**
+ * openid → resident id. Sign-in looks residents up by openid; on FerretDB only `_id` look-ups use an index,
+ * so the openid is the `_id` here (a look-up by the `openid` field would read every resident). Inserting
+ * this document first also makes the first sign-in of an openid race-free (a duplicate `_id` loses).
+ */
+const openidSchema = new mongoose.Schema(
+  { _id: { type: String }, residentId: { type: mongoose.Schema.Types.ObjectId, required: true } },
+  { collection: 'resident_openids', versionKey: false },
+);
+export const ResidentOpenidModel = mongoose.model('ResidentOpenid', openidSchema);
