@@ -2,41 +2,30 @@ import { FEEDBACK_OPEN_STATUSES, isWithin, type AdminFeedbackDetail, type AdminF
 import type { AdminCaller } from '../../http/auth';
 import { assertInScope } from '../accounts/scope';
 import { isOverdue } from './deadlines';
-import { feedback, type FeedbackRecord } from './model';
+import { feedbackEntries, type IndexEntry } from './index-store';
 import { regionsOf, type FeedbackDeps } from './routing';
 import { loadInScope } from './workflow';
 import { adminDetail, summaryView } from './views';
 
 /*
- * The officials' inbox: items assigned to a region in the caller's subtree (`scopeCodes` holds the assigned
- * region and its ancestors), any role including assessors. On FerretDB this filter scans `feedback` once per
- * request (the module's only scanning read path besides the daily job); the heavy fields are left out by
- * projection, and filtering by region and overdue happens on the rows read.
+ * The officials' inbox: items assigned to a region in the caller's subtree, any role including assessors.
+ * Read from the in-memory index (index-store.ts), never by scanning `feedback`; one item's detail is one
+ * `_id` read.
  */
 
-/** Fields the list does not need. */
-const LIST_PROJECTION = { timeline: 0, contact: 0, request: 0, images: 0, requestHash: 0, idempotencyKey: 0 } as const;
-
 /** Items assigned within the caller's scope that match the query (unpaged), in list order. */
-export async function findForAdmin(caller: Pick<AdminCaller, 'regionCode'>, q: Omit<AdminFeedbackQuery, 'page' | 'pageSize'>, now: number): Promise<FeedbackRecord[]> {
+export async function findForAdmin(caller: Pick<AdminCaller, 'regionCode'>, q: Omit<AdminFeedbackQuery, 'page' | 'pageSize'>, now: number): Promise<IndexEntry[]> {
   if (q.region) assertInScope(caller, q.region);
-  const filter: Record<string, unknown> = { scopeCodes: caller.regionCode };
-  if (q.state) filter.status = q.state;
-  if (q.type) filter.type = q.type;
-  if (q.trackingNo) filter.trackingNo = q.trackingNo;
-  if (q.overdue) {
-    // Only open items can be overdue.
-    if (q.state && !FEEDBACK_OPEN_STATUSES.includes(q.state)) return [];
-    if (!q.state) filter.status = { $in: [...FEEDBACK_OPEN_STATUSES] };
-    filter.dueAt = { $lt: new Date(now) };
+  // Only open items can be overdue.
+  if (q.overdue && q.state && !FEEDBACK_OPEN_STATUSES.includes(q.state)) return [];
+  const kept: IndexEntry[] = [];
+  for (const e of await feedbackEntries()) {
+    if (!isWithin(e.assignedRegion, caller.regionCode)) continue;
+    if ((q.state && e.status !== q.state) || (q.type && e.type !== q.type) || (q.trackingNo && e.trackingNo !== q.trackingNo)) continue;
+    if (q.region && !isWithin(e.assignedRegion, q.region) && !isWithin(e.regionCode, q.region)) continue;
+    if (q.overdue !== undefined && isOverdue(e, now) !== q.overdue) continue;
+    kept.push(e);
   }
-  const rows = (await feedback().find(filter, { projection: LIST_PROJECTION }).toArray()) as FeedbackRecord[];
-  const kept = rows.filter(
-    (r) =>
-      !!r.trackingNo &&
-      (!q.region || isWithin(r.assignedRegion, q.region) || isWithin(r.regionCode, q.region)) &&
-      (q.overdue === undefined || isOverdue(r, now) === q.overdue),
-  );
   // Overdue lists: the longest overdue first; otherwise the newest first.
   return q.overdue
     ? kept.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
@@ -48,7 +37,7 @@ export async function listForAdmin(deps: Pick<FeedbackDeps, 'regions'>, caller: 
   const regions = await regionsOf(deps);
   const rows = await findForAdmin(caller, q, now);
   const start = (q.page - 1) * q.pageSize;
-  return { items: rows.slice(start, start + q.pageSize).map((r) => summaryView({ ...r, timeline: [], images: [] }, regions, now)), total: rows.length, page: q.page, pageSize: q.pageSize };
+  return { items: rows.slice(start, start + q.pageSize).map((e) => summaryView(e, regions, now)), total: rows.length, page: q.page, pageSize: q.pageSize };
 }
 
 /** `GET /api/v1/admin/feedback/:id`: everything, for officials in scope (404 otherwise). */

@@ -1,10 +1,10 @@
 import { isWithin, type FeedbackRatingScore, type FeedbackStatus, type FeedbackType } from '@gongkai/shared';
 import { isOverdue, workingDaysTaken } from './deadlines';
-import { feedback, type FeedbackRecord } from './model';
+import { feedbackEntries, type IndexEntry } from './index-store';
 
 /*
- * Data for the assessment engineer (响应关切 / 社会评价). Both functions scan `feedback` once (projected)
- * and filter in memory; call them per report, not per request.
+ * Data for the assessment engineer (响应关切 / 社会评价), read from the in-memory index (index-store.ts):
+ * no scan of `feedback` per call.
  *
  * Satisfaction: scores are 1 不满意, 2 基本满意, 3 满意 (FEEDBACK_RATING_LABELS). The usual government
  * rate is (满意 + 基本满意) / rated; docs/feedback.md lists the fields.
@@ -55,17 +55,12 @@ export interface RatingRow {
   at: Date;
 }
 
-const PROJECTION = { content: 0, timeline: 0, contact: 0, request: 0, images: 0, requestHash: 0, idempotencyKey: 0 } as const;
-
-const inRegion = (r: Pick<FeedbackRecord, 'assignedRegion' | 'regionCode'>, within?: string) =>
+const inRegion = (r: Pick<IndexEntry, 'assignedRegion' | 'regionCode'>, within?: string) =>
   !within || isWithin(r.assignedRegion, within) || isWithin(r.regionCode, within);
 const inWindow = (d: Date, f: AssessmentFilter) => (!f.from || d >= f.from) && (!f.to || d < f.to);
 
-async function rows(f: AssessmentFilter, extra: Record<string, unknown> = {}): Promise<FeedbackRecord[]> {
-  const filter: Record<string, unknown> = { ...extra };
-  if (f.type) filter.type = f.type;
-  const docs = (await feedback().find(filter, { projection: PROJECTION }).toArray()) as FeedbackRecord[];
-  return docs.filter((r) => !!r.trackingNo && inRegion(r, f.within));
+async function rows(f: AssessmentFilter): Promise<IndexEntry[]> {
+  return [...(await feedbackEntries())].filter((r) => (!f.type || r.type === f.type) && inRegion(r, f.within));
 }
 
 /** Responsiveness per item received in the window. */
@@ -73,7 +68,7 @@ export async function listResponsiveness(f: AssessmentFilter = {}, now: number =
   return (await rows(f))
     .filter((r) => inWindow(r.receivedAt, f))
     .map((r) => {
-      const doneAt = r.answer?.at ?? r.rejection?.at;
+      const doneAt = r.answeredAt ?? r.rejectedAt;
       return {
         id: String(r._id),
         trackingNo: r.trackingNo ?? '',
@@ -83,9 +78,9 @@ export async function listResponsiveness(f: AssessmentFilter = {}, now: number =
         assignedRegion: r.assignedRegion,
         receivedAt: r.receivedAt,
         dueAt: r.dueAt,
-        extended: !!r.extension,
-        ...(r.answer ? { answeredAt: r.answer.at } : {}),
-        ...(r.rejection ? { rejectedAt: r.rejection.at } : {}),
+        extended: r.extended,
+        ...(r.answeredAt ? { answeredAt: r.answeredAt } : {}),
+        ...(r.rejectedAt ? { rejectedAt: r.rejectedAt } : {}),
         ...(doneAt ? { workingDaysToAnswer: workingDaysTaken(r.receivedAt, doneAt), onTime: doneAt.getTime() <= r.dueAt.getTime() } : {}),
         overdue: isOverdue(r, now),
       };
@@ -95,7 +90,7 @@ export async function listResponsiveness(f: AssessmentFilter = {}, now: number =
 /** Every rating given in the window. */
 export async function listRatings(f: AssessmentFilter = {}): Promise<RatingRow[]> {
   const out: RatingRow[] = [];
-  for (const r of await rows(f, { status: { $in: ['answered', 'closed'] } })) {
+  for (const r of await rows(f)) {
     if (!r.rating || !inWindow(r.rating.at, f)) continue;
     out.push({
       feedbackId: String(r._id),

@@ -60,7 +60,7 @@ export interface FeedbackRecord {
   type: FeedbackType;
   status: FeedbackStatus;
   residentId: string;
-  /** The client's Idempotency-Key, or `auto:<id>` when none was sent. */
+  /** The client's Idempotency-Key, or `auto#<id>` when none was sent (`#` cannot occur in a client key). */
   idempotencyKey: string;
   /** sha256 of the submitted fields: the same key with different content is refused. */
   requestHash: string;
@@ -75,6 +75,8 @@ export interface FeedbackRecord {
   disclosureId?: string;
   catalogueItemId?: string;
   content: string;
+  /** The first 40 characters of `content` on one line (lists and the in-memory index use it). */
+  summary: string;
   request?: { purpose: string; delivery: FeedbackDelivery; address?: string };
   images: ImageRef[];
   contact?: string;
@@ -134,6 +136,7 @@ const feedbackSchema = new mongoose.Schema(
     disclosureId: { type: String, index: true },
     catalogueItemId: String,
     content: { type: String, required: true },
+    summary: { type: String, required: true },
     request: Mixed,
     images: Mixed,
     contact: String,

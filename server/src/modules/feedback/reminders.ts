@@ -1,8 +1,9 @@
-import { FEEDBACK_OPEN_STATUSES, selfAndAncestors } from '@gongkai/shared';
+import { selfAndAncestors } from '@gongkai/shared';
 import { AdminUserModel } from '../accounts/user.model';
 import { isWorkingDay, shanghaiDate, workingDaysBetween } from '../../workdays';
 import { addAdminNotice } from './admin-notices';
-import { feedback, type FeedbackRecord } from './model';
+import { isOpen } from './deadlines';
+import { feedbackEntries, type IndexEntry } from './index-store';
 
 /*
  * The daily reminder (a recurring job, modules/jobs.ts): on each working day, every official who handles
@@ -10,7 +11,7 @@ import { feedback, type FeedbackRecord } from './model';
  * DUE_SOON_WORKING_DAYS — gets one in-app notice listing them. Recipients are the officials of the assigned
  * region itself; a body with no such official escalates to the nearest ancestor that has one, so no
  * overdue item goes unreported. The notice id is per day (`feedback-overdue:YYYY-MM-DD`): a re-run replaces
- * it. One scan of `feedback` (open items only kept) and one of the officials per run.
+ * it. Items come from the in-memory index; the officials from one read of the (small) users collection.
  */
 
 /** Items due within this many working days (and not yet overdue) are listed as 即将到期. */
@@ -19,7 +20,7 @@ export const DUE_SOON_WORKING_DAYS = 2;
 const LIST_MAX = 20;
 const HANDLING_ROLES = new Set(['admin', 'editor', 'reviewer']);
 
-type Row = Pick<FeedbackRecord, '_id' | 'trackingNo' | 'assignedRegion' | 'dueAt' | 'status'>;
+type Row = IndexEntry;
 
 /** What a run did. */
 export interface ReminderRun {
@@ -59,11 +60,9 @@ function recipientsOf(region: string, handlers: Map<string, string[]>): string[]
 export async function runOverdueReminders(now: Date = new Date()): Promise<ReminderRun> {
   if (!isWorkingDay(now)) return { skipped: 'non-working-day', overdue: 0, dueSoon: 0, notified: 0 };
   const t = now.getTime();
-  const open = (await feedback()
-    .find({ status: { $in: [...FEEDBACK_OPEN_STATUSES] } }, { projection: { trackingNo: 1, assignedRegion: 1, dueAt: 1, status: 1 } })
-    .toArray()) as Row[];
-  const overdue = open.filter((r) => r.trackingNo && t > r.dueAt.getTime());
-  const dueSoon = open.filter((r) => r.trackingNo && t <= r.dueAt.getTime() && workingDaysBetween(now, r.dueAt) <= DUE_SOON_WORKING_DAYS);
+  const open = [...(await feedbackEntries())].filter((e) => isOpen(e.status));
+  const overdue = open.filter((r) => t > r.dueAt.getTime());
+  const dueSoon = open.filter((r) => t <= r.dueAt.getTime() && workingDaysBetween(now, r.dueAt) <= DUE_SOON_WORKING_DAYS);
   if (!overdue.length && !dueSoon.length) return { overdue: 0, dueSoon: 0, notified: 0 };
 
   const handlers = await handlersByRegion();

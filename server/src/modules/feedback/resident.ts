@@ -2,6 +2,7 @@ import type { FeedbackRatingBody, MyFeedbackDetail, MyFeedbackSummary, Page } fr
 import type { ResidentCaller } from '../../http/auth';
 import { conflict, notFound } from '../../http/errors';
 import { withLock } from '../disclosures/lock';
+import { entryOf, recordWritten } from './index-store';
 import { feedback, oid, residentIndex, type FeedbackRecord, type TimelineRecord } from './model';
 import { regionsOf, type FeedbackDeps } from './routing';
 import { canRate, residentDetail, summaryView } from './views';
@@ -26,7 +27,9 @@ export async function listMine(deps: Pick<FeedbackDeps, 'regions'>, resident: Pi
   const ids = [...(idx?.ids ?? [])].reverse();
   const start = (q.page - 1) * q.pageSize;
   const recs = await Promise.all(ids.slice(start, start + q.pageSize).map((id) => feedback().findOne({ _id: oid(id) })));
-  const items = recs.filter((r): r is FeedbackRecord => !!r && r.residentId === resident.id).map((r) => ({ ...summaryView(r, regions, now), canRate: canRate(r) }));
+  const items = recs
+    .filter((r): r is FeedbackRecord => !!r && r.residentId === resident.id)
+    .map((r) => ({ ...summaryView(entryOf(r), regions, now), canRate: canRate(r) }));
   return { items, total: ids.length, page: q.page, pageSize: q.pageSize };
 }
 
@@ -49,6 +52,8 @@ export async function rateFeedback(deps: Pick<FeedbackDeps, 'regions'>, resident
     const rating = { score: body.score, ...(body.comment ? { comment: body.comment } : {}), at: now };
     const entry: TimelineRecord = { at: now, action: 'rated', status: rec.status, regionCode: rec.assignedRegion };
     await feedback().updateOne({ _id: rec._id }, { $set: { rating, updatedAt: now }, $push: { timeline: entry } });
-    return residentDetail({ ...rec, rating, timeline: [...rec.timeline, entry], updatedAt: now }, regions, now.getTime());
+    const after: FeedbackRecord = { ...rec, rating, timeline: [...rec.timeline, entry], updatedAt: now };
+    await recordWritten(after);
+    return residentDetail(after, regions, now.getTime());
   });
 }

@@ -9,6 +9,8 @@
  *  - notices: implement `FeedbackNotifier` and register it with `setFeedbackNotifier` to deliver the
  *    resident's in-app notice and the WeChat answer message.
  *  - any module: `addAdminNotice(userIds, notice)` puts an in-app notice in officials' console inboxes.
+ *  - main.ts (optional): `warmFeedbackIndex()` builds the in-memory index at start-up instead of on the first
+ *    officials' read (one projected scan of `feedback`).
  */
 
 export { listRatings, listResponsiveness, type AssessmentFilter, type RatingRow, type ResponsivenessRow } from './assessment';
@@ -24,3 +26,4 @@ export {
 export { addAdminNotice, listAdminNotices, type AdminNoticeRecord } from './admin-notices';
 export { runOverdueReminders } from './reminders';
 export { initialDueAt, extendedDueAt, remainingWorkingDays } from './deadlines';
+export { warmFeedbackIndex } from './index-store';

@@ -7,9 +7,11 @@ import { toShanghaiIso } from '../../workdays';
 import { withLock } from '../disclosures/lock';
 import { initialDueAt } from './deadlines';
 import { attachImages, claimableImages } from './images';
+import { recordWritten } from './index-store';
 import { clean, feedback, residentIndex, type FeedbackRecord } from './model';
 import { resolveTarget, scopeCodesFor, type FeedbackDeps } from './routing';
 import { nextTrackingNo } from './tracking';
+import { summaryOf } from './views';
 
 /*
  * Submission with idempotency. With an Idempotency-Key the item's `_id` is derived from (resident, key), so
@@ -71,7 +73,9 @@ async function finish(id: mongoose.Types.ObjectId): Promise<FeedbackRecord> {
     await residentIndex().updateOne({ _id: rec.residentId }, { $addToSet: { ids: String(id) } }, { upsert: true });
     // Last: a stored number means the item is complete.
     await feedback().updateOne({ _id: id }, { $set: { trackingNo } });
-    return { ...rec, trackingNo };
+    const done = { ...rec, trackingNo };
+    await recordWritten(done);
+    return done;
   });
 }
 
@@ -106,11 +110,12 @@ export async function submitFeedback(deps: FeedbackDeps, resident: Pick<Resident
     type: body.type,
     status: 'received',
     residentId: resident.id,
-    idempotencyKey: key ?? `auto:${_id}`,
+    idempotencyKey: key ?? `auto#${_id}`, // `#` is not allowed in client keys
     requestHash: hash,
     ...target,
     scopeCodes: scopeCodesFor(target.assignedRegion),
     content: body.content,
+    summary: summaryOf(body.content),
     request: body.request,
     images: imgs,
     contact: body.contact,

@@ -8,6 +8,7 @@ import {
 } from '@gongkai/shared';
 import { toShanghaiIso } from '../../workdays';
 import { isOverdue, remainingWorkingDays } from './deadlines';
+import { entryOf, type IndexEntry } from './index-store';
 import type { FeedbackRecord, PublicRecord, TimelineRecord } from './model';
 import { regionName } from './routing';
 
@@ -36,9 +37,9 @@ export function shownPublicly(r: Pick<FeedbackRecord, 'public' | 'answer' | 'sta
   return !!r.public && !!r.answer?.public && (r.status === 'answered' || r.status === 'closed');
 }
 
-/** The summary fields shared by residents' and officials' lists. */
-export function summaryView(r: FeedbackRecord, regions: Regions, now: number): AdminFeedbackSummary {
-  const doneAt = r.answer?.at ?? r.rejection?.at;
+/** The summary fields shared by residents' and officials' lists (from the index entry of an item). */
+export function summaryView(r: IndexEntry, regions: Regions, now: number): AdminFeedbackSummary {
+  const doneAt = r.answeredAt ?? r.rejectedAt;
   return {
     id: String(r._id),
     trackingNo: r.trackingNo ?? '',
@@ -48,14 +49,14 @@ export function summaryView(r: FeedbackRecord, regions: Regions, now: number): A
     assignedRegion: regionName(regions, r.assignedRegion),
     ...(r.disclosureId ? { disclosureId: r.disclosureId } : {}),
     ...(r.catalogueItemId ? { catalogueItemId: r.catalogueItemId } : {}),
-    summary: summaryOf(r.content),
+    summary: r.summary,
     public: r.public,
     receivedAt: iso(r.receivedAt),
     dueAt: iso(r.dueAt),
     ...optional('remainingWorkingDays', remainingWorkingDays(r, now)),
     overdue: isOverdue(r, now),
-    extended: !!r.extension,
-    ...(r.answer ? { answeredAt: iso(r.answer.at) } : {}),
+    extended: r.extended,
+    ...(r.answeredAt ? { answeredAt: iso(r.answeredAt) } : {}),
     late: !!doneAt && doneAt.getTime() > r.dueAt.getTime(),
     ...(r.rating ? { rating: { score: r.rating.score, ...(r.rating.comment ? { comment: r.rating.comment } : {}), at: iso(r.rating.at) } } : {}),
   };
@@ -100,7 +101,7 @@ function detailFields(r: FeedbackRecord, regions: Regions, imageUrl: (imageId: s
 export function residentDetail(r: FeedbackRecord, regions: Regions, now: number): MyFeedbackDetail {
   const id = String(r._id);
   return {
-    ...summaryView(r, regions, now),
+    ...summaryView(entryOf(r), regions, now),
     canRate: canRate(r),
     ...detailFields(r, regions, (img) => `/api/v1/me/feedback/${id}/images/${img}`, false),
     ...(r.answer ? { answer: { text: r.answer.text, at: iso(r.answer.at), public: r.answer.public, region: regionName(regions, r.answer.regionCode) } } : {}),
@@ -111,7 +112,7 @@ export function residentDetail(r: FeedbackRecord, regions: Regions, now: number)
 export function adminDetail(r: FeedbackRecord, regions: Regions, now: number): AdminFeedbackDetail {
   const id = String(r._id);
   return {
-    ...summaryView(r, regions, now),
+    ...summaryView(entryOf(r), regions, now),
     ...detailFields(r, regions, (img) => `/api/v1/admin/feedback/${id}/images/${img}`, true),
     ...(r.answer
       ? { answer: { text: r.answer.text, at: iso(r.answer.at), public: r.answer.public, region: regionName(regions, r.answer.regionCode), by: r.answer.by } }

@@ -12,6 +12,7 @@ import { assertInScope } from '../accounts/scope';
 import { audit } from '../audit/service';
 import { withLock } from '../disclosures/lock';
 import { extendedDueAt } from './deadlines';
+import { recordWritten } from './index-store';
 import { feedback, oid, type FeedbackRecord, type OfficialRef, type TimelineRecord } from './model';
 import { enqueueResidentNotice, type ResidentNoticeEvent } from './notify';
 import { putPublic } from './public';
@@ -85,6 +86,7 @@ async function run(deps: FeedbackDeps, caller: AdminCaller, id: string, action: 
     if (!entry.note) delete entry.note;
     await feedback().updateOne({ _id: rec._id }, { $set: { ...step.set, updatedAt: now }, $push: { timeline: entry } });
     const after: FeedbackRecord = { ...rec, ...step.set, timeline: [...rec.timeline, entry], updatedAt: now };
+    await recordWritten(after);
     await audit(caller, `feedback.${action}`, { type: 'feedback', id, regionCode: after.assignedRegion }, { trackingNo: rec.trackingNo, from: rec.status, to: after.status, ...step.details });
     if (action === 'answer' && shownPublicly(after)) await putPublic(publicRecordOf(after));
     if (step.notify) await enqueueResidentNotice(deps.jobs, id, step.notify);
