@@ -9,6 +9,7 @@ export * from './schemas/catalogue-admin';
 export * from './schemas/accounts';
 export * from './schemas/regions';
 export * from './schemas/disclosures';
+export * from './schemas/disclosures-admin';
 export * from './masking';
 export * from './schemas/feedback';
 export * from './schemas/residents';
