@@ -64,10 +64,12 @@ export const AssessmentQuerySchema = z
   .superRefine(periodRule);
 export type AssessmentQuery = z.infer<typeof AssessmentQuerySchema>;
 
-/** `GET /api/v1/admin/assessment/trend?region=&quarters=&domain=` */
+/** `GET /api/v1/admin/assessment/trend?region=&quarters=&until=&domain=` */
 export const AssessmentTrendQuerySchema = z.object({
   region: RegionCodeSchema.optional(),
   quarters: z.coerce.number().int().min(1).max(12).default(4),
+  /** The last quarter of the trend (default: the current one). */
+  until: QuarterKeySchema.optional(),
   domain: z.enum(DOMAIN_KEYS).optional(),
 });
 export type AssessmentTrendQuery = z.infer<typeof AssessmentTrendQuerySchema>;
