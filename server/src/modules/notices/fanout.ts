@@ -95,7 +95,8 @@ export async function fanOut(rt: NoticeRuntime, e: NoticeEvent, plan: () => Prom
     const size = rt.settings.batchSize;
     const docs: BatchRecord[] = [];
     for (let i = 0; i * size < p.push.length; i++) {
-      docs.push({ _id: `${cur.seq}:${i}`, rs: p.push.slice(i * size, (i + 1) * size).map((r) => [r.residentId, r.openid]) });
+      const part = p.push.slice(i * size, (i + 1) * size);
+      docs.push({ _id: `${cur.seq}:${i}`, rs: part.map((r) => r.residentId), os: part.map((r) => r.openid) });
     }
     const fresh = await insertIgnoringDuplicates(batches(), docs, 500);
     if (fresh < docs.length) {

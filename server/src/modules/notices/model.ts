@@ -77,8 +77,9 @@ export interface InboxStateRecord {
 
 export interface BatchRecord {
   _id: string;
-  /** [residentId, openid] pairs. */
-  rs: Array<[string, string]>;
+  /** Resident ids, and their openids at the same positions (FerretDB 1.x stores no nested arrays). */
+  rs: string[];
+  os: string[];
 }
 
 /** Per-recipient delivery state of a batch (see send.ts for the values). */

@@ -134,8 +134,8 @@ async function continueLater(rt: NoticeRuntime, p: Payload, at: number): Promise
 }
 
 /** Puts failed-but-retryable deliveries of a batch back to pending with fresh attempts (admin resend). */
-async function resetRetryable(rt: NoticeRuntime, seq: number, rs: Array<[string, string]>, states: Record<string, string>): Promise<void> {
-  for (const [r] of rs) {
+async function resetRetryable(rt: NoticeRuntime, seq: number, rs: string[], states: Record<string, string>): Promise<void> {
+  for (const r of rs) {
     if (!states[r]?.startsWith('fr:')) continue;
     const own = (await deliveries().findOne({ _id: `${r}:${seq}` })) as DeliveryRecord | null;
     const leadId = own?.lead ?? `${r}:${seq}`;
@@ -172,7 +172,7 @@ export async function handleSendJob(rt: NoticeRuntime, payload: unknown): Promis
   let retryAt = Infinity;
   let cut = false;
   await runLimited(
-    b.rs.filter(([r]) => !isFinalState(states[r])),
+    b.rs.map((r, i): [string, string] => [r, b.os[i]]).filter(([r]) => !isFinalState(states[r])),
     rt.settings.concurrency,
     async ([r, openid]) => {
       if (Date.now() > deadline) {

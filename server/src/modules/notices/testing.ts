@@ -91,8 +91,10 @@ export function useNoticeApp(opts: { settings?: Partial<NoticeSettings>; longTer
       const until = Date.now() + ms;
       while (Date.now() < until) {
         if ((await jobs.pollOnce()) > 0) continue;
-        const left = await JobModel.countDocuments({ state: { $in: ['pending', 'running'] }, queue: { $in: ['disclosure.event', 'notices.send'] } });
-        if (left === 0) return;
+        const left = await JobModel.find({ queue: { $in: ['disclosure.event', 'notices.send'] } }).lean();
+        const failed = left.find((j) => j.state === 'failed');
+        if (failed) throw new Error(`drain: job ${failed.key} failed: ${failed.lastError}`);
+        if (left.length === 0) return;
         await new Promise((r) => setTimeout(r, 15));
       }
       throw new Error('drain: jobs still pending');
