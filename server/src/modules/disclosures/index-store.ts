@@ -132,7 +132,9 @@ export async function recordWritten(...records: DisclosureRecord[]): Promise<voi
     if (state && gen === state.gen + 1) state.gen = gen;
   });
   bumping = bump.catch(() => undefined);
-  await bump;
+  // The disclosure itself is stored: a failed bump must not fail the request (other processes then see
+  // the change at their next rebuild instead of at their next check).
+  await bumping;
   if (state && state.snapshotGen >= 0 && state.gen - state.snapshotGen >= policy.every) void saveDisclosureIndexSnapshot();
 }
 

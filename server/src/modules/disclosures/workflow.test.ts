@@ -8,6 +8,8 @@ import { seedCatalogue } from '../catalogue/seed';
 import { DISCLOSURE_EVENT_QUEUE } from '../../events';
 import { onPublicChange, type PublicChange } from './hooks';
 import { disclosureTestRegions, draftBody, officials, publishVia, R, type Officials } from './testing';
+import type { ResolvedDeps } from '../../app';
+import { registerDisclosureJobs } from './jobs';
 import { PUBLISH_QUEUE } from './workflow';
 
 const A = '/api/v1/admin/disclosures';
@@ -15,8 +17,11 @@ const P = '/api/v1/disclosures';
 
 describe('disclosure workflow (real database)', () => {
   useTestDatabase();
+  const regions = disclosureTestRegions();
+  const { http } = testApp({ regions });
+  // A queue that runs only scheduled publications (other modules' handlers, e.g. notices, stay out of the counts).
   const jobs = new JobQueue(createLogger('silent', false));
-  const { http } = testApp({ regions: disclosureTestRegions(), jobs });
+  registerDisclosureJobs({ jobs, regions } as unknown as ResolvedDeps);
   let o: Officials;
   const changes: PublicChange[] = [];
 
@@ -83,6 +88,14 @@ describe('disclosure workflow (real database)', () => {
       expect((await act(o.assessor.auth, id, 'approve')).status).toBe(403);
       expect((await act(o.townEditor.auth, id, 'return', { comment: 'x' })).status).toBe(403);
       expect((await act(o.townReviewer.auth, id, 'approve')).status).toBe(200);
+    });
+
+    it('puts a pending copy back to draft when it is edited, so the reviewer cannot approve changed content', async () => {
+      const id = (await create(o.townEditor.auth)).body.id;
+      await act(o.townEditor.auth, id, 'submit').expect(200);
+      const edited = await http().patch(`${A}/${id}`).set('Authorization', o.townEditor.auth).send({ title: '提交后又改了' });
+      expect(edited.body).toMatchObject({ status: 'draft', working: { state: 'draft', title: '提交后又改了' } });
+      expect((await act(o.townReviewer.auth, id, 'approve')).status).toBe(409);
     });
 
     it('counts the one who submitted as an author too', async () => {
