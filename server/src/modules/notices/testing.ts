@@ -1,3 +1,4 @@
+import type { ResolvedDeps } from '../../app';
 import type { DisclosureEvent } from '../../events';
 import { emitDisclosureEvent } from '../../events';
 import { JobModel } from '../../jobs/model';
@@ -85,6 +86,8 @@ export function useNoticeApp(opts: { settings?: Partial<NoticeSettings>; longTer
     http: () => get('app').http(),
     emulator: () => get('emulator'),
     jobs: () => get('jobs'),
+    /** The app's deps as other modules receive them (for calling exported services directly). */
+    deps: (): ResolvedDeps => ({ config: get('app').config, logger: get('app').logger, jobs: get('jobs'), regions: noticeTestRegions() }),
     /** Runs due jobs until none are left (waiting for ones scheduled soon), or throws after `ms`. */
     async drain(ms = 15_000): Promise<void> {
       const jobs = get('jobs');
