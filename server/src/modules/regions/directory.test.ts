@@ -103,14 +103,11 @@ describe('RegionDirectory lookups', () => {
 describe('RegionDirectory over the full Zhejiang file', () => {
   const full = RegionDirectory.fromRecords(toRegionRecords(loadRegionRows()));
 
-  it('counts the regions per level and answers a search over all villages in milliseconds', () => {
+  it('counts the regions per level and searches across all villages', () => {
     expect(full.counts()).toEqual({ province: 1, city: 11, county: 90, township: 1387, village: 25547 });
-    const queries = ['村', '江山', 'jiangshan', 'ohq', 'xin', '330304'];
-    for (const q of queries) full.search(q); // warm up
-    const t = process.hrtime.bigint();
-    for (let i = 0; i < 20; i++) for (const q of queries) full.search(q);
-    const perQueryMs = Number(process.hrtime.bigint() - t) / 1e6 / (20 * queries.length);
-    // Generous bound for a loaded 2-core test machine; bench/regions-search.ts measures the real figure.
-    expect(perQueryMs).toBeLessThan(25);
+    // Speed is shown by bench/regions-search.ts (docs/benchmarks.md), not asserted here.
+    expect(full.search('jiangshan')[0]).toMatchObject({ code: '330881', name: '江山市' });
+    expect(full.search('ohq')[0]).toMatchObject({ code: '330304' });
+    expect(full.search('村', { limit: 50 })).toHaveLength(50);
   });
 });

@@ -33,7 +33,6 @@ describe('regions (real database, full Zhejiang tree)', () => {
       const before = await RegionModel.findById('330304').lean();
       const again = await seedRegions();
       expect(again).toMatchObject({ skipped: true, inserted: 0, updated: 0, deleted: 0, total: 27036 });
-      expect(again.ms).toBeLessThan(5_000);
       const forced = await seedRegions({ force: true });
       expect(forced).toMatchObject({ skipped: false, inserted: 0, updated: 0, deleted: 0, total: 27036 });
       expect(await RegionModel.findById('330304').lean()).toEqual(before);

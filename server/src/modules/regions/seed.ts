@@ -119,19 +119,21 @@ export async function seedRegions(source: RegionSeedSource = {}): Promise<Region
       inserted += (await regionCollection().insertMany(batch, { ordered: false })).insertedCount;
     }
   } else {
-    const ops: mongoose.mongo.AnyBulkWriteOperation<StoredRegion>[] = [];
+    const upserts: mongoose.mongo.AnyBulkWriteOperation<StoredRegion>[] = [];
     for (const rec of records) {
       const old = existing.get(rec.code);
       existing.delete(rec.code);
       if (old && old.code === rec.code && sameRecord(rec, old)) continue;
-      ops.push({ updateOne: { filter: { _id: rec.code }, update: { $set: rec }, upsert: true } });
+      upserts.push({ updateOne: { filter: { _id: rec.code }, update: { $set: rec }, upsert: true } });
     }
-    // Deletes one by `_id` (pushed down on FerretDB; `$in` would scan the collection per batch).
-    for (const id of existing.keys()) ops.push({ deleteOne: { filter: { _id: id } } });
-    const w = await writeInBatches(ops);
+    // What is left is gone from the source, or stored under another `_id` by an older seed format; it is
+    // deleted first (one by one by `_id`, pushed down on FerretDB) so the upserts cannot collide with it
+    // on the unique `code` index.
+    const deletes = [...existing.keys()].map((id) => ({ deleteOne: { filter: { _id: id } } }));
+    deleted = (await writeInBatches(deletes)).deleted;
+    const w = await writeInBatches(upserts);
     inserted = w.upserted;
     updated = w.modified;
-    deleted = w.deleted;
   }
   const first = records[0]?.code ?? '';
   const last = records[records.length - 1]?.code ?? '';
