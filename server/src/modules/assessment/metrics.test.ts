@@ -3,6 +3,8 @@ import { testApp } from '../../../../test/support/app';
 import { createOfficial, loginAs } from '../../../../test/support/fixtures';
 import { DEFAULT_CATALOGUE } from '../catalogue/data';
 import { seedCatalogue } from '../catalogue/seed';
+import { batchStats, events } from '../notices/model';
+import { FollowModel } from '../subscriptions/model';
 import { disclosureTestRegions } from '../disclosures/testing';
 import { resetAssessmentMemory } from './store';
 import { insertDisclosures, insertFeedback, insertResidents } from './testing';
@@ -68,6 +70,10 @@ describe('assessment metrics on a constructed dataset (2025Q3)', () => {
       { assigned: V2, received: '2025-05-06T09:00:00+08:00', due: '2025-05-20', answered: '2025-05-08T09:00:00+08:00', status: 'closed', rating: { score: 2, at: '2025-07-02T08:00:00+08:00' } },
     ]);
     await insertResidents([[V1], [V1, V2], [OUT_VILLAGE]]);
+    // A follow of the township, and the notices of D1's publication: 2 in-app, WeChat 1 sent and 1 failed.
+    await FollowModel.collection.insertOne({ _id: 'f1', residentId: 'rx', openid: 'ox', regionCode: T, createdAt: new Date() } as never);
+    await events().insertOne({ _id: '000000000001', key: 'k1', kind: 'published', title: 't', page: 'p', disclosureId: d1, regionCode: V1, domain: 'affordable-housing', at: '2025-07-10T10:00:00.000+08:00', createdAt: new Date(), status: 'queued', recipients: 2, pushable: 2, batches: 1 });
+    await batchStats().insertOne({ _id: '1:0', states: { rx: 'sent', ry: 'fr:busy' }, updatedAt: new Date() });
     const a = await createOfficial({ role: 'assessor', regionCode: C });
     auth = await loginAs(http, a.username);
     resetAssessmentMemory();
@@ -109,9 +115,9 @@ describe('assessment metrics on a constructed dataset (2025Q3)', () => {
     expect(body.satisfaction).toEqual({ value: 0.5, rated: 3, satisfied: 1, basicallySatisfied: 1, dissatisfied: 1, satisfiedRate: 0.6667 });
   });
 
-  it('computes reach from the residents who saved a village', async () => {
+  it('computes reach from saved villages, follows and delivered notices', async () => {
     const body = await get(`region=${T}`);
-    expect(body.reach).toEqual({ value: 0.3333, villages: 6, villagesReached: 2, followers: 3, notices: { inApp: 0, wechat: 0, wechatFailed: 0 } });
+    expect(body.reach).toEqual({ value: 0.3333, villages: 6, villagesReached: 2, followers: 4, notices: { inApp: 2, wechat: 1, wechatFailed: 1 } });
   });
 
   it('filters by domain (feedback takes the domain of the disclosure it is about)', async () => {
@@ -122,7 +128,8 @@ describe('assessment metrics on a constructed dataset (2025Q3)', () => {
     expect(body.responsiveness).toMatchObject({ received: 1, onTime: 1 });
     expect(body.satisfaction).toMatchObject({ rated: 1, satisfied: 1, value: 1 });
     expect(body.coverage.covered).toBe(2);
-    expect(body.reach.followers).toBe(3);
+    expect(body.reach.followers).toBe(4);
+    expect(body.reach.notices.inApp).toBe(2);
   });
 
   it('rolls up from villages to the township and the county, and ranks the children', async () => {

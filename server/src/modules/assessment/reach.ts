@@ -1,12 +1,16 @@
+import { batchStats, events } from '../notices/model';
 import { ResidentModel } from '../residents/model';
+import { FollowModel } from '../subscriptions/model';
 
 /*
- * Reach (精准推送 and 关注): who the platform reaches in each place. Two sources:
- *  - the residents' saved villages (`residents.villages`, this module reads them: one projected scan per
- *    snapshot), and
- *  - what the notices module registers with `setReachSource`: residents' follows and the notices delivered
- *    (in-app and WeChat) per disclosure event. Until it registers, follows are the saved villages only and
- *    no notices are counted.
+ * Reach (精准推送 and 关注): who the platform reaches in each place, read once per snapshot computation
+ * (read-only, from the residents, subscriptions and notices modules' collections; one projected scan each):
+ *  - followers: the residents' saved villages (`residents.villages`) and follows (`follows`), one count per
+ *    resident and region;
+ *  - notices: per disclosure event (`notice_events`, events about a disclosure and not for one resident), the
+ *    residents who got the in-app notice (`recipients`) and the WeChat messages by final state
+ *    (`notice_batch_stats`: sent, digested or unconfirmed count as delivered; `f…` states as failed).
+ * `setReachSource` replaces these readers (tests, or a module that keeps counters).
  */
 
 /** A resident following (or having saved) a region. */
@@ -27,7 +31,7 @@ export interface DeliveryRow {
   wechatFailed: number;
 }
 
-/** What the notices module provides (both optional). */
+/** Where follows and deliveries come from. */
 export interface ReachSource {
   /** Every follow (one row per resident and followed region; filters like a domain do not matter here). */
   follows?(): Promise<FollowerRow[]>;
@@ -35,9 +39,38 @@ export interface ReachSource {
   deliveries?(from: number, to: number): Promise<DeliveryRow[]>;
 }
 
-let source: ReachSource = {};
+/** Every follow, from the subscriptions module's `follows` collection. */
+async function follows(): Promise<FollowerRow[]> {
+  const docs = await FollowModel.collection.find({}, { projection: { residentId: 1, regionCode: 1 } }).toArray();
+  return docs.map((d) => ({ residentId: String(d.residentId), regionCode: String(d.regionCode) }));
+}
 
-/** Registers the notices module's reach data (replaces any earlier registration). */
+/** Delivery counts of the disclosure events in [from, to], from the notices module's collections. */
+async function deliveries(from: number, to: number): Promise<DeliveryRow[]> {
+  const evs = await events()
+    .find({}, { projection: { regionCode: 1, domain: 1, at: 1, recipients: 1, batches: 1, target: 1, disclosureId: 1 } })
+    .toArray();
+  const inRange = evs.filter((e) => e.disclosureId && !e.target && e.regionCode && Date.parse(e.at) >= from && Date.parse(e.at) <= to);
+  if (!inRange.length) return [];
+  const wechat = new Map<number, { ok: number; failed: number }>();
+  for (const b of await batchStats().find({}).toArray()) {
+    const seq = Number(String(b._id).split(':')[0]);
+    const c = wechat.get(seq) ?? { ok: 0, failed: 0 };
+    for (const st of Object.values(b.states ?? {})) {
+      if (st === 'sent' || st === 'digested' || st === 'unconfirmed') c.ok += 1;
+      else if (st.startsWith('f')) c.failed += 1;
+    }
+    wechat.set(seq, c);
+  }
+  return inRange.map((e) => {
+    const w = wechat.get(Number(e._id)) ?? { ok: 0, failed: 0 };
+    return { regionCode: e.regionCode!, domain: e.domain ?? '-', at: new Date(e.at), inApp: e.recipients ?? 0, wechat: w.ok, wechatFailed: w.failed };
+  });
+}
+
+let source: ReachSource = { follows, deliveries };
+
+/** Replaces the readers of follows and deliveries (tests, or a module that keeps counters). */
 export function setReachSource(s: ReachSource): void {
   source = s;
 }
@@ -64,7 +97,7 @@ export async function followersByRegion(): Promise<Map<string, number>> {
   return out;
 }
 
-/** Delivery rows in [from, to] (none until the notices module registers). */
+/** Delivery rows of the disclosure events in [from, to]. */
 export async function deliveriesBetween(from: number, to: number): Promise<DeliveryRow[]> {
   return (await source.deliveries?.(from, to)) ?? [];
 }
