@@ -54,6 +54,10 @@ describe('the HTTP app', () => {
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('answers the browser favicon request without an error', async () => {
+    expect((await http().get('/favicon.ico')).status).toBe(204);
+  });
+
   it('sends security headers and a request id', async () => {
     const res = await http().get('/api/v1/domains');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -91,6 +91,11 @@ export function createApp(given: AppDeps): Koa {
     ctx.body = cachedDoc ??= openapi();
   });
   meta.get('/', (ctx) => ctx.redirect('/m/'));
+  // Browsers ask for it on their own; the apps carry their icons in their builds.
+  meta.get('/favicon.ico', (ctx) => {
+    ctx.status = 204;
+    ctx.set('Cache-Control', 'public, max-age=86400');
+  });
   for (const r of [...routers, meta]) app.use(r.routes()).use(r.allowedMethods());
 
   app.use(

@@ -63,7 +63,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Builds FerretDB into `.tools/bin/` once, skipping the build when the binary is already there.
  *
  * `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2` builds, but the binary panics at start
- * ("Invalid build/version/version.txt"): the module archive ships that generated file empty. So the same
+ * ("Invalid build/version/version.txt"): that generated file is missing from the module archive. So the same
  * module is fetched through the Go module proxy (`go mod download`), the version file is written, and
  * `go build` runs in a temporary copy — the same sources and pinned dependencies as `go install`.
  * Concurrent callers (tests and `npm start`) share one build through a lock folder.

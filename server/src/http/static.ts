@@ -13,6 +13,8 @@ export interface SpaMount {
 }
 
 const ASSET = /\.[a-z0-9]+$/i;
+/** Content-hashed build output: Taro `app.188d5598.js`, Vite `index-BqrSmkDI.js`. */
+const HASHED = /(\.[0-9a-f]{8}|-[A-Za-z0-9_-]{8})\.(js|css|png|svg|jpg|woff2?)$/;
 
 /**
  * Serves each SPA's files under its prefix, falls back to its index.html for client-side routes, and
@@ -39,7 +41,7 @@ export function serveSpas(mounts: SpaMount[]) {
         index: 'index.html',
         gzip: true,
         setHeaders(res) {
-          res.setHeader('Cache-Control', isIndex ? 'no-cache' : /\.[0-9a-f]{8,}\./i.test(rel) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+          res.setHeader('Cache-Control', isIndex ? 'no-cache' : HASHED.test(rel) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
         },
       });
     } catch (err) {
