@@ -2,12 +2,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { configure } from '@testing-library/react';
 import type { AdminRole, AdminUser } from '@gongkai/shared';
-import { testApp } from '../../test/support/app';
-import { useTestDatabase } from '../../test/support/db';
-import { TEST_PASSWORD, createOfficial } from '../../test/support/fixtures';
-import { RegionDirectory } from '../../server/src/modules/regions/directory';
-import { loadRegionRows } from '../../server/src/modules/regions/data';
-import { toRegionRecords } from '../../server/src/modules/regions/seed';
 import { authStore } from '../src/services/auth';
 import { configureRequest } from '../src/services/request';
 import { clearRegionCache } from '../src/services/regions';
@@ -17,19 +11,55 @@ import { clearRegionCache } from '../src/services/regions';
  * in this jest process over the test file's own database (useTestDatabase: FerretDB started by the root
  * globalSetup), listens on a free loopback port, and the console's request layer is pointed at it. Test
  * files that use it need the docblock `@jest-environment ./test/jsdom-server-env.js`.
+ *
+ * The server side is loaded with require() and typed by the small interfaces below, so `tsc -p admin`
+ * checks the console, not the server's sources (the server workspace type-checks those itself).
  */
+
+/** The parts of the server's test support and modules used here (see test/support and server/src). */
+interface ServerSide {
+  testApp(o: { regions?: unknown }): { app: { callback(): http.RequestListener } };
+  useTestDatabase(): unknown;
+  createOfficial(o: { role: AdminRole; regionCode: string; displayName?: string }): Promise<{
+    username: string;
+    password: string;
+    caller: { id: string; displayName: string };
+  }>;
+  regionDirectory(): unknown;
+  seedCatalogue(): Promise<{ inserted: number }>;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const server: ServerSide = {
+  testApp: require('../../test/support/app').testApp,
+  useTestDatabase: require('../../test/support/db').useTestDatabase,
+  createOfficial: require('../../test/support/fixtures').createOfficial,
+  seedCatalogue: () => require('../../server/src/modules/catalogue/seed').seedCatalogue(),
+  regionDirectory: () => {
+    const { RegionDirectory } = require('../../server/src/modules/regions/directory');
+    const { loadRegionRows } = require('../../server/src/modules/regions/data');
+    const { toRegionRecords } = require('../../server/src/modules/regions/seed');
+    return RegionDirectory.fromRecords(toRegionRecords(loadRegionRows()));
+  },
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 // A real server on a shared, busy machine (argon2 logins, FerretDB, first-time compiles of antd under jest)
 // answers in hundreds of milliseconds, sometimes seconds: give waiting for the page and each test more room.
-configure({ asyncUtilTimeout: 15_000 });
-jest.setTimeout(120_000);
+configure({ asyncUtilTimeout: 30_000 });
+jest.setTimeout(180_000);
 
-let directory: RegionDirectory | undefined;
+let directory: unknown;
 
 /** The real Zhejiang region tree (server/data), in memory: the same directory the server builds at start. */
-export function zhejiangRegions(): RegionDirectory {
-  directory ??= RegionDirectory.fromRecords(toRegionRecords(loadRegionRows()));
+function zhejiangRegions(): unknown {
+  directory ??= server.regionDirectory();
   return directory;
+}
+
+/** Puts the province's standard catalogue (the server's seed) into the test database; returns how many items. */
+export async function seedCatalogue(): Promise<number> {
+  return (await server.seedCatalogue()).inserted;
 }
 
 /** An official created in the test database, with the password that signs them in. */
@@ -42,9 +72,9 @@ export interface TestOfficial {
 
 /** Creates an official directly in the database (the fixtures' real argon2 hash). */
 export async function official(role: AdminRole, regionCode: string, displayName?: string): Promise<TestOfficial> {
-  const o = await createOfficial({ role, regionCode, displayName });
+  const o = await server.createOfficial({ role, regionCode, displayName });
   const user: AdminUser = { id: o.caller.id, username: o.username, role, regionCode, displayName: o.caller.displayName };
-  return { id: o.caller.id, username: o.username, password: TEST_PASSWORD, user };
+  return { id: o.caller.id, username: o.username, password: o.password, user };
 }
 
 /** Handle of the running server. */
@@ -65,22 +95,22 @@ export interface RealServer {
  * compiling a page with its antd parts is the slowest step of a first render under jest).
  */
 export function useRealServer(preload: Array<() => Promise<unknown>> = []): RealServer {
-  useTestDatabase();
+  server.useTestDatabase();
   beforeAll(async () => {
     await Promise.all(preload.map((load) => load()));
   });
-  let server: http.Server | undefined;
+  let listening: http.Server | undefined;
   let origin = '';
 
   beforeAll(async () => {
-    const { app } = testApp({ regions: zhejiangRegions() });
-    server = http.createServer(app.callback());
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { app } = server.testApp({ regions: zhejiangRegions() });
+    listening = http.createServer(app.callback());
+    await new Promise<void>((resolve) => listening!.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    listening?.closeAllConnections();
+    await new Promise<void>((resolve) => (listening ? listening.close(() => resolve()) : resolve()));
   });
   beforeEach(() => {
     configureRequest({ baseUrl: `${origin}/api/v1`, onUnauthorized: undefined });

@@ -139,15 +139,17 @@ export function RegionPicker(props: RegionPickerProps) {
     onChange?.(code);
   };
 
+  // While a search is typed, only its hits are listed (none until they arrive: "搜索中…"), never the tree.
+  const searchMode = search.trim() !== '';
   const treeData = useMemo((): Array<Omit<RegionNode, 'level'>> => {
-    if (hits) {
-      return hits.map((h) => {
+    if (searchMode) {
+      return (hits ?? []).map((h) => {
         const label = hitLabel(h, root);
         return { id: h.code, pId: null, value: h.code, title: label, label, isLeaf: true, selectable: true };
       });
     }
     return [...nodes.values()];
-  }, [hits, nodes, root]);
+  }, [searchMode, hits, nodes, root]);
 
   return (
     <TreeSelect
@@ -159,9 +161,9 @@ export function RegionPicker(props: RegionPickerProps) {
       treeDataSimpleMode
       treeData={treeData}
       treeNodeLabelProp="label"
-      loadData={hits ? undefined : loadData}
+      loadData={searchMode ? undefined : loadData}
       treeLoadedKeys={loaded}
-      treeExpandedKeys={hits ? treeData.map((n) => n.id) : expanded}
+      treeExpandedKeys={searchMode ? [] : expanded}
       onTreeExpand={(keys) => setExpanded(keys.map(String))}
       showSearch
       searchValue={search}

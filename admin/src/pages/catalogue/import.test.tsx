@@ -5,10 +5,9 @@ import { resolveObjectURL } from 'node:buffer';
 import ExcelJS from 'exceljs';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { seedCatalogue } from '../../../../server/src/modules/catalogue/seed';
 import { buttonName } from '../../../test/antd';
 import { renderApp } from '../../../test/render';
-import { official, useRealServer, type TestOfficial } from '../../../test/real-server';
+import { official, seedCatalogue, useRealServer, type TestOfficial } from '../../../test/real-server';
 
 const server = useRealServer([() => import('.')]);
 let admin: TestOfficial;

@@ -3,10 +3,9 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { seedCatalogue } from '../../../../server/src/modules/catalogue/seed';
 import { buttonName, fieldErrors } from '../../../test/antd';
 import { renderApp } from '../../../test/render';
-import { official, useRealServer, type TestOfficial } from '../../../test/real-server';
+import { official, seedCatalogue, useRealServer, type TestOfficial } from '../../../test/real-server';
 
 const server = useRealServer([() => import('.')]);
 let admin: TestOfficial;

@@ -1,6 +1,6 @@
 import { Button, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CATALOGUE_LEVEL_LABELS, DISCLOSURE_MODE_LABELS, DISCLOSURE_STAGE_LABELS, type CatalogueItemView } from '@gongkai/shared';
+import { CATALOGUE_LEVEL_LABELS, type CatalogueItemView } from '@gongkai/shared';
 import { CatalogueBadges, CatalogueItemDetails } from '../../../components/catalogue/CatalogueItemDetails';
 import { zh } from '../../../locale/zh';
 
@@ -17,18 +17,24 @@ export interface CatalogueTableProps {
   onSetActive: (item: CatalogueItemView, active: boolean) => void;
 }
 
-/** One domain's items: the key columns in the row, every element of the item when the row is opened. */
+/** One domain's items: the key columns in the row (五公开, 公开方式 and the rest in the details), every element when the row is opened. */
 export function CatalogueTable({ items, loading, canEdit, onEdit, onVersions, onSetActive }: CatalogueTableProps) {
   const columns: ColumnsType<CatalogueItemView> = [
-    { title: f.code, dataIndex: 'code', width: 140 },
-    { title: f.category, dataIndex: 'category', width: 140 },
+    { title: f.code, dataIndex: 'code', width: 110 },
+    { title: f.category, dataIndex: 'category', width: 130 },
     { title: f.name, dataIndex: 'name' },
-    { title: f.levels, dataIndex: 'levels', width: 150, render: (ls: CatalogueItemView['levels']) => ls.map((l) => <Tag key={l}>{CATALOGUE_LEVEL_LABELS[l]}</Tag>) },
-    { title: f.stages, dataIndex: 'stages', width: 120, render: (ss: CatalogueItemView['stages']) => ss.map((s) => DISCLOSURE_STAGE_LABELS[s]).join('、') },
-    { title: f.mode, dataIndex: 'mode', width: 100, render: (m: CatalogueItemView['mode']) => DISCLOSURE_MODE_LABELS[m] },
-    { title: f.timeLimit, dataIndex: ['timeLimit', 'text'], ellipsis: true },
-    { title: f.version, dataIndex: 'version', width: 72, render: (v: number) => zh.catalogue.version(v) },
-    { title: '', key: 'badges', width: 120, render: (_: unknown, item) => <CatalogueBadges item={item} /> },
+    { title: f.levels, dataIndex: 'levels', width: 130, render: (ls: CatalogueItemView['levels']) => ls.map((l) => <Tag key={l}>{CATALOGUE_LEVEL_LABELS[l]}</Tag>) },
+    { title: f.timeLimit, dataIndex: ['timeLimit', 'text'], ellipsis: true, width: 200 },
+    {
+      title: f.version,
+      key: 'version',
+      width: 150,
+      render: (_: unknown, item) => (
+        <span>
+          {zh.catalogue.version(item.version)} <CatalogueBadges item={item} />
+        </span>
+      ),
+    },
     {
       title: zh.common.actions,
       key: 'actions',
@@ -69,7 +75,7 @@ export function CatalogueTable({ items, loading, canEdit, onEdit, onVersions, on
       dataSource={items}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1080 }}
       expandable={{ expandedRowRender: (item) => <CatalogueItemDetails item={item} />, expandRowByClick: true }}
     />
   );
