@@ -4,6 +4,7 @@ import { accountRoutes } from './accounts/routes';
 import { assessmentRoutes } from './assessment/routes';
 import { auditRoutes } from './audit/routes';
 import { catalogueAdminRoutes } from './catalogue/admin-routes';
+import { reportRoutes } from './reports/routes';
 import { channelRoutes } from './channels/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { disclosureAdminRoutes } from './disclosures/admin-routes';
@@ -22,5 +23,5 @@ import { subscriptionRoutes } from './subscriptions/routes';
  * routes, service, model and tests; add its router here.
  */
 export function moduleRouters(deps: ResolvedDeps): Router[] {
-  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps), disclosureRoutes(deps), disclosureAdminRoutes(deps), feedbackRoutes(deps), feedbackAdminRoutes(deps), subscriptionRoutes(deps), noticeRoutes(deps), assessmentRoutes(deps), channelRoutes(deps)];
+  return [healthRoutes(), domainRoutes(), regionRoutes(deps), catalogueRoutes(deps), accountRoutes(deps), catalogueAdminRoutes(deps), auditRoutes(), residentAuthRoutes(deps), disclosureRoutes(deps), disclosureAdminRoutes(deps), feedbackRoutes(deps), feedbackAdminRoutes(deps), subscriptionRoutes(deps), noticeRoutes(deps), assessmentRoutes(deps), channelRoutes(deps), reportRoutes(deps)];
 }

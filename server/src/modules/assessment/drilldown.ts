@@ -18,6 +18,8 @@ export interface UnitIssues {
   level: CatalogueLevel;
   required: number;
   covered: number;
+  /** The items the unit must disclose, and those of them without a visible disclosure. */
+  requiredItems: ItemInfo[];
   missing: ItemInfo[];
   late: Array<{ row: TimelinessRow; item?: ItemInfo; daysLate: number }>;
   overdue: Array<{ row: TimelinessRow; item?: ItemInfo; daysOverdue: number }>;
@@ -57,7 +59,7 @@ export function unitIssues(codes: string[], d: DisclosureData, items: Map<string
     }
     late.sort((a, b) => b.daysLate - a.daysLate);
     overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
-    return { code, level, required: required.length, covered: required.length - missing.length, missing, late, overdue };
+    return { code, level, required: required.length, covered: required.length - missing.length, requiredItems: required, missing, late, overdue };
   });
 }
 
