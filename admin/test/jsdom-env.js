@@ -14,6 +14,10 @@ const FROM_NODE = [
   'TextDecoder',
   'ReadableStream',
   'structuredClone',
+  // Request bodies: an upload's FormData (and its Blob/File parts) must be Node's for Node's fetch to send it.
+  'FormData',
+  'Blob',
+  'File',
 ];
 
 class JSDOMWithFetchEnvironment extends JSDOMEnvironment {

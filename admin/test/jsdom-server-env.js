@@ -2,7 +2,7 @@
 // the browser side (React, antd) renders in jsdom while Koa, mongoose and the MongoDB driver need Node.
 //  - packages resolve with Node's export conditions (bson's "browser" build is ESM and breaks in jest);
 //  - Node's own globals the server code uses are handed in, and the fetch family, FormData, Blob and File
-//    all come from Node, so an upload built in the page is sent by Node's fetch as real multipart.
+//    all come from Node (see jsdom-env.js), so an upload built in the page is sent as real multipart.
 // Use it per test file with the docblock `@jest-environment ./test/jsdom-server-env.js`.
 const JSDOMWithFetchEnvironment = require('./jsdom-env.js');
 
@@ -15,9 +15,6 @@ const FROM_NODE = [
   'crypto',
   'URL',
   'URLSearchParams',
-  'Blob',
-  'File',
-  'FormData',
 ];
 
 class JSDOMServerEnvironment extends JSDOMWithFetchEnvironment {

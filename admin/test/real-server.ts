@@ -29,24 +29,53 @@ interface ServerSide {
   seedCatalogue(): Promise<{ inserted: number }>;
 }
 
+/**
+ * Loads server modules as Node code. Bundled packages (pdfkit, …) carry rollup's `import.meta.url` shim,
+ * which takes any `document` for a browser and resolves their own files against jsdom's http://localhost/;
+ * hiding jsdom's `document` while the server's module graph loads keeps them on `__filename`.
+ */
+function asNode<T>(load: () => T): T {
+  const g = globalThis as { document?: unknown };
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'document');
+  if (descriptor) delete g.document;
+  try {
+    return load();
+  } finally {
+    if (descriptor) Object.defineProperty(globalThis, 'document', descriptor);
+  }
+}
+
 /* eslint-disable @typescript-eslint/no-require-imports */
-const server: ServerSide = {
-  testApp: require('../../test/support/app').testApp,
-  useTestDatabase: require('../../test/support/db').useTestDatabase,
-  createOfficial: require('../../test/support/fixtures').createOfficial,
-  seedCatalogue: () => require('../../server/src/modules/catalogue/seed').seedCatalogue(),
-  regionDirectory: () => {
-    const { RegionDirectory } = require('../../server/src/modules/regions/directory');
-    const { loadRegionRows } = require('../../server/src/modules/regions/data');
-    const { toRegionRecords } = require('../../server/src/modules/regions/seed');
-    return RegionDirectory.fromRecords(toRegionRecords(loadRegionRows()));
-  },
-};
+const server: ServerSide = asNode(() => {
+  const { testApp } = require('../../test/support/app');
+  const { useTestDatabase } = require('../../test/support/db');
+  const { createOfficial } = require('../../test/support/fixtures');
+  const { seedCatalogue } = require('../../server/src/modules/catalogue/seed');
+  const { RegionDirectory } = require('../../server/src/modules/regions/directory');
+  const { loadRegionRows } = require('../../server/src/modules/regions/data');
+  const { toRegionRecords } = require('../../server/src/modules/regions/seed');
+  return {
+    testApp,
+    useTestDatabase,
+    createOfficial,
+    seedCatalogue: () => seedCatalogue(),
+    regionDirectory: () => RegionDirectory.fromRecords(toRegionRecords(loadRegionRows())),
+  };
+});
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 // A real server on a shared, busy machine (argon2 logins, FerretDB, first-time compiles of antd under jest)
 // answers in hundreds of milliseconds, sometimes seconds: give waiting for the page and each test more room.
-configure({ asyncUtilTimeout: 30_000 });
+configure({
+  asyncUtilTimeout: 30_000,
+  // antd pages print as tens of kB of markup; what the page says is the useful part of a failure.
+  getElementError: (message) => {
+    const shown = document.querySelector('.ant-layout-content') ?? document.body;
+    const error = new Error(`${message ?? ''}\n\nThe page shows: ${(shown.textContent ?? '').slice(0, 3000)}`);
+    error.name = 'TestingLibraryElementError';
+    return error;
+  },
+});
 jest.setTimeout(180_000);
 
 let directory: unknown;

@@ -1,7 +1,7 @@
 import { closedPortOrigin, startTestServer, type TestServer } from '../../test/http-server';
 import { authStore, type AdminUser } from './auth';
 import { showApiError } from './show-error';
-import { ApiError, api, configureRequest, formatError, request } from './request';
+import { ApiError, api, configureRequest, filenameOf, formatError, request, requestFile } from './request';
 
 const USER: AdminUser = { id: 'u1', username: 'wang', role: 'editor', regionCode: '330304', displayName: '王编辑' };
 
@@ -145,5 +145,38 @@ describe('request layer', () => {
     expect(server.requests[0].headers.authorization).toBeUndefined();
     expect(authStore.getToken()).toBe('other-token');
     expect(notices).toEqual([]);
+  });
+
+  it('reads a download as a blob named by Content-Disposition, Chinese names decoded', async () => {
+    server.on('GET', '/api/v1/admin/catalogue/export.xlsx', () => ({
+      status: 200,
+      raw: 'PK-bytes',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }));
+    authStore.setSession('tok-123', USER);
+    const file = await requestFile('/admin/catalogue/export.xlsx', { query: { domain: 'land-acquisition' }, fallbackName: 'catalogue.xlsx' });
+    expect(await file.blob.text()).toBe('PK-bytes');
+    expect(file.filename).toBe('catalogue.xlsx'); // the test server sends no Content-Disposition
+    expect(server.requests[0].headers.authorization).toBe('Bearer tok-123');
+    expect(server.requests[0].query).toBe('domain=land-acquisition');
+
+    expect(filenameOf(`attachment; filename="catalogue-330304.xlsx"; filename*=UTF-8''%E6%A0%87%E5%87%86%E7%9B%AE%E5%BD%95-%E7%93%AF%E6%B5%B7%E5%8C%BA.xlsx`)).toBe('标准目录-瓯海区.xlsx');
+    expect(filenameOf('attachment; filename="report.pdf"')).toBe('report.pdf');
+    expect(filenameOf(null)).toBeUndefined();
+  });
+
+  it('turns an error answer to a download into the contract error', async () => {
+    server.on('GET', '/api/v1/admin/catalogue/export.xlsx', () => ({ status: 403, body: { error: { code: 'FORBIDDEN', message: '无权操作该地区：不在您的管辖范围内' } } }));
+    const err = await failure(requestFile('/admin/catalogue/export.xlsx', { fallbackName: 'x.xlsx' }));
+    expect([err.status, err.code, err.message]).toEqual([403, 'FORBIDDEN', '无权操作该地区：不在您的管辖范围内']);
+  });
+
+  it('sends a FormData body as multipart, not JSON', async () => {
+    server.on('POST', '/api/v1/admin/catalogue/import', (req) => ({ status: 200, body: { type: req.headers['content-type'] } }));
+    const body = new FormData();
+    body.append('file', new Blob(['x']), 'a.xlsx');
+    const res = await api.post<{ type: string }>('/admin/catalogue/import', body, { query: { dryRun: 1 } });
+    expect(res.type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(server.requests[0].query).toBe('dryRun=1');
   });
 });
