@@ -34,7 +34,7 @@ export interface FaultOptions {
   busyRate?: number;
   /** HTTP 500 (nothing sent). */
   serverErrorRate?: number;
-  /** The connection is destroyed before the request is processed (nothing sent). */
+  /** The connection is destroyed without a reply and the request is not processed (nothing sent). */
   dropRate?: number;
   /** Added latency before processing: a fixed value or a [min, max] range. */
   delayMs?: number | [number, number];
@@ -55,8 +55,11 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Seed of the fault dice (deterministic runs). */
   seed?: number;
-  /** Called for every accepted message (tests use it to act at an exact point). */
-  onAccepted?: (m: AcceptedMessage) => void;
+  /**
+   * Called for every accepted message before the reply is written; the reply waits for a returned promise
+   * (tests use it to act at an exact point, e.g. kill the sender between WeChat's ok and its bookkeeping).
+   */
+  onAccepted?: (m: AcceptedMessage) => void | Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -82,7 +85,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-type Reply = { status?: number; body: unknown } | 'drop';
+type Reply = { status?: number; body: unknown; accepted?: AcceptedMessage } | 'drop';
 
 /** The WeChat API emulator. `start()` listens on 127.0.0.1 and returns the base URL. */
 export class WechatEmulator {
@@ -175,7 +178,7 @@ export class WechatEmulator {
     if (seed !== undefined) this.random = mulberry32(seed);
   }
 
-  setOnAccepted(fn: ((m: AcceptedMessage) => void) | undefined): void {
+  setOnAccepted(fn: EmulatorOptions['onAccepted']): void {
     this.opts = { ...this.opts, onAccepted: fn };
   }
 
@@ -195,17 +198,20 @@ export class WechatEmulator {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const endpoint = url.pathname === '/cgi-bin/message/subscribe/send' ? 'send' : url.pathname === '/cgi-bin/stable_token' ? 'token' : url.pathname === '/sns/jscode2session' ? 'login' : undefined;
     if (endpoint) this.requests[endpoint] += 1;
+    // Like WeChat: a request is handled once it has fully arrived, whatever the client does afterwards
+    // (a client that dies while the reply is on its way has still sent its message).
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
     const fault = endpoint && (endpoint === 'send' || this.opts.faults?.allEndpoints) ? await this.fault() : undefined;
+    if (fault) this.requests.faults += 1;
     if (fault === 'drop') {
-      this.requests.faults += 1;
       req.socket.destroy();
       return;
     }
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
     const reply: Reply = fault ?? this.route(req.method ?? 'GET', url, raw);
     if (reply === 'drop') return;
-    if (fault) this.requests.faults += 1;
+    if (reply.accepted) await this.opts.onAccepted?.(reply.accepted);
+    if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(reply.body));
   }
@@ -335,7 +341,6 @@ export class WechatEmulator {
     };
     this.accepted.push(m);
     this.opts.log?.(`[wechat emulator] message to ${openid} (${templateId}) page=${m.page}: ${Object.values(m.data).map((v) => v.value).join(' | ')}`);
-    this.opts.onAccepted?.(m);
-    return { body: { errcode: 0, errmsg: 'ok', msgid: m.msgid } };
+    return { body: { errcode: 0, errmsg: 'ok', msgid: m.msgid }, accepted: m };
   }
 }

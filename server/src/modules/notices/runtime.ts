@@ -39,6 +39,26 @@ export class RateLimiter {
   }
 }
 
+/** At most `n` holders at once (process-wide): bounds the WeChat sends in flight. */
+export class Semaphore {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(n: number) {
+    this.free = n;
+  }
+  async use<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((r) => this.waiting.push(r));
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
+
 /** Everything the notices, subscriptions and residents modules share inside one app. */
 export interface NoticeRuntime {
   config: Readonly<Config>;
@@ -48,6 +68,11 @@ export interface NoticeRuntime {
   wechat?: WechatClient;
   templates: NoticeTemplates;
   limiter: RateLimiter;
+  /**
+   * Sends in flight in this process (GONGKAI_PUSH_CONCURRENCY), held from recording an attempt to recording
+   * WeChat's answer: a crash leaves at most this many messages in doubt.
+   */
+  sendSlots: Semaphore;
   regions(): Promise<RegionDirectory>;
   /** The notice event log in memory (loaded on first use, then tailed). */
   events(): Promise<NoticeEventLog>;
@@ -80,6 +105,7 @@ export function noticeRuntime(deps: ResolvedDeps): NoticeRuntime {
     wechat: deps.notices?.wechat ?? wechatClientOf(deps.config, { timeoutMs: settings.timeoutMs }),
     templates: { disclosure: w.templateDisclosure, answer: w.templateAnswer, longTerm: new Set(w.longTermTemplates) },
     limiter: new RateLimiter(settings.ratePerSecond),
+    sendSlots: new Semaphore(settings.concurrency),
     regions: () => (deps.regions ? Promise.resolve(deps.regions) : regionDirectory()),
     events: () => events ?? once(async () => NoticeEventLog.load(), (p) => (events = p)),
     followers: () => followers ?? once(async () => FollowerIndex.build(deps.logger), (p) => (followers = p)),

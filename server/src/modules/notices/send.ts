@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { PermanentJobError, runLimited } from '../../jobs/queue';
 import { clearQuota, consumeQuota, quotaOf } from '../subscriptions/quota';
+import type { WechatClient } from '../../wechat/client';
 import type { NoticeEvent } from './event-log';
 import { NOTICE_SEND_QUEUE } from './fanout';
-import { messageFor } from './message';
+import { messageFor, type MessageSpec } from './message';
 import { attempts, batchStats, batches, deliveries, inbox, isDuplicate, type DeliveryRecord } from './model';
 import type { NoticeRuntime } from './runtime';
 
@@ -89,6 +90,28 @@ export async function deliver(rt: NoticeRuntime, ev: NoticeEvent, windowEvents: 
     return { state: 'skipped' };
   }
   const n = (d?.attempts ?? 0) + 1;
+  const wechat = rt.wechat;
+  return rt.sendSlots.use(() => attempt(rt, { wechat, residentId, openid, leadId, self, items, members, msg, longTerm, remaining, n, max: d?.maxAttempts ?? rt.settings.maxAttempts }));
+}
+
+interface AttemptInput {
+  wechat: WechatClient;
+  residentId: string;
+  openid: string;
+  leadId: string;
+  self: boolean;
+  items: NoticeEvent[];
+  members: number[];
+  msg: MessageSpec;
+  longTerm: boolean;
+  remaining: number;
+  n: number;
+  max: number;
+}
+
+/** Attempt n of a message: record it, send it, record the answer (inside a send slot). */
+async function attempt(rt: NoticeRuntime, x: AttemptInput): Promise<Outcome> {
+  const { residentId, openid, leadId, self, items, members, msg, longTerm, remaining, n } = x;
   await rt.limiter.take();
   const attemptId = `${leadId}#${n}`;
   try {
@@ -105,7 +128,7 @@ export async function deliver(rt: NoticeRuntime, ev: NoticeEvent, windowEvents: 
     rt.logger.warn({ delivery: leadId, attempt: n }, 'notice delivery in doubt (worker stopped mid-send): counted as sent, not re-sent');
     return { state: mine(self, 'unconfirmed') };
   }
-  const res = await rt.wechat.sendSubscribeMessage({ touser: openid, templateId: msg.templateId, page: msg.page, data: msg.data });
+  const res = await x.wechat.sendSubscribeMessage({ touser: openid, templateId: msg.templateId, page: msg.page, data: msg.data });
   if (res.ok) {
     const rec = { state: 'sent' as const, attempts: n, sentAt: new Date(), members, templateId: msg.templateId };
     await setDelivery(leadId, rec);
@@ -113,8 +136,7 @@ export async function deliver(rt: NoticeRuntime, ev: NoticeEvent, windowEvents: 
     if (!longTerm) await consumeQuota(residentId, msg.templateId, remaining);
     return { state: mine(self, 'sent') };
   }
-  const max = d?.maxAttempts ?? rt.settings.maxAttempts;
-  if (res.retryable && n < max) {
+  if (res.retryable && n < x.max) {
     const nextAt = Date.now() + rt.settings.retryBackoffMs(n);
     await setDelivery(leadId, { state: 'pending', attempts: n, nextAt: new Date(nextAt), reason: res.reason, errcode: res.errcode, templateId: msg.templateId });
     return { state: 'pending', retryAt: nextAt };

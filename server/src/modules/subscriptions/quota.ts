@@ -10,8 +10,8 @@ import { PushQuotaModel, residentChanges, type PushQuotaRecord } from './model';
  * templates from config need no quota. Changes that turn a resident's quota on or off are appended to the
  * resident change log so follower indexes know whom to plan messages for.
  *
- * Writers: the resident's consent requests (serialized per resident in this process) and the delivery
- * workers (consume/clear). FerretDB updates are not atomic across connections, so a consent landing in the
+ * Writers: the resident's consent requests and the delivery workers (consume/clear), serialized per resident
+ * inside a process. FerretDB updates are not atomic across connections, so a consent landing in the
  * same millisecond as a send completing for the same resident can lose one count; WeChat's 43101 then
  * corrects an over-count, and an under-count costs one message at worst (the inbox notice stands).
  */
@@ -87,12 +87,13 @@ export async function quotaOf(residentId: string, templateId: string): Promise<n
 
 /** Uses one message of quota after WeChat accepted a message (`remainingBefore` as read before sending). */
 export async function consumeQuota(residentId: string, templateId: string, remainingBefore: number): Promise<void> {
-  await PushQuotaModel.collection.updateOne({ _id: residentId as never }, { $inc: { [`quotas.${templateId}`]: -1 } });
+  // Serialized with this resident's other quota writes in this process: FerretDB's $inc is not atomic.
+  await withLock(`quota:${residentId}`, () => PushQuotaModel.collection.updateOne({ _id: residentId as never }, { $inc: { [`quotas.${templateId}`]: -1 } }));
   if (remainingBefore <= 1) await residentChanges.append({ op: 'pushable', residentId, templateId, on: false });
 }
 
 /** Clears the quota after WeChat answered 43101 (refused, or no quota left there): never retried. */
 export async function clearQuota(residentId: string, templateId: string): Promise<void> {
-  await PushQuotaModel.collection.updateOne({ _id: residentId as never }, { $set: { [`quotas.${templateId}`]: 0 } });
+  await withLock(`quota:${residentId}`, () => PushQuotaModel.collection.updateOne({ _id: residentId as never }, { $set: { [`quotas.${templateId}`]: 0 } }));
   await residentChanges.append({ op: 'pushable', residentId, templateId, on: false });
 }
