@@ -13,6 +13,8 @@ import { JobQueue } from './jobs/queue';
 import { recurring } from './jobs/schedule';
 import { RECURRING_JOBS } from './modules/jobs';
 import { regionDirectory, type RegionDirectory } from './modules/regions/service';
+import { loadNoticeSettings } from './modules/notices/settings';
+import { startDemoWechat, type WechatEmulator } from './wechat';
 
 async function shutdownOn(signals: NodeJS.Signals[], steps: Array<[string, () => Promise<void>]>, logger: Logger) {
   let closing = false;
@@ -49,6 +51,7 @@ export async function main(): Promise<void> {
   let config: Readonly<Config>;
   try {
     config = loadConfig();
+    loadNoticeSettings(); // the notices module's own variables (GONGKAI_PUSH_*, GONGKAI_NOTICE_*), checked now
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -57,6 +60,16 @@ export async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  let emulator: WechatEmulator | undefined;
+  if (!config.wechat.appid) {
+    // Demo mode (contract): no WECHAT_APPID → the built-in WeChat emulator on loopback.
+    const demo = await startDemoWechat(config, (line) => logger.info(line));
+    ({ config, emulator } = demo);
+    logger.warn(
+      { wechat: demo.config.wechat.apiBase, devLogin: config.devLogin },
+      'WECHAT_APPID is not set: demo mode — WeChat calls go to the built-in emulator (messages are logged, not delivered); residents sign in with the development login (GONGKAI_DEV_LOGIN=1)',
+    );
+  }
   let db: DatabaseHandle | undefined;
   let regions: RegionDirectory | undefined;
   try {
@@ -97,6 +110,7 @@ export async function main(): Promise<void> {
     ['jobs', () => jobs.stop()],
     ['mongoose', () => disconnectDatabase()],
     ['database', () => db!.stop()],
+    ['wechat emulator', async () => emulator?.stop()],
   ], logger);
 }
 
