@@ -10,6 +10,8 @@ export * from './schemas/accounts';
 export * from './schemas/regions';
 export * from './schemas/disclosures';
 export * from './schemas/disclosures-admin';
+export * from './schemas/disclosures-search';
+export * from './schemas/disclosures-counts';
 export * from './masking';
 export * from './schemas/feedback';
 export * from './schemas/residents';

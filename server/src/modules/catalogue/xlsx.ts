@@ -206,38 +206,5 @@ export async function readWorkbook(buffer: Buffer, maxRows: number): Promise<She
   throw new SheetError('未找到目录表头：表头须包含“一级事项”和“二级事项”列');
 }
 
-/**
- * Checks that a buffer is an xlsx (a zip holding xl/workbook.xml) whose unpacked size stays under
- * `maxUnpacked`, by reading the zip's central directory without unpacking anything. Returns a reason when
- * it is not acceptable.
- */
-export function xlsxProblem(buf: Buffer, maxUnpacked: number): string | undefined {
-  const notXlsx = '仅支持 Excel 工作簿（.xlsx）文件';
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return notXlsx;
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return notXlsx;
-  const entries = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  let workbook = false;
-  if (entries > 2_000) return '文件结构异常（条目过多）';
-  for (let i = 0; i < entries; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return notXlsx;
-    const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    if (size === 0xffffffff) return '文件过大';
-    total += size;
-    if (name === 'xl/workbook.xml') workbook = true;
-    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  if (!workbook) return notXlsx;
-  if (total > maxUnpacked) return '文件解压后过大，请分批导入';
-  return undefined;
-}
+/** The zip-bomb guard, shared with the disclosure table import. */
+export { xlsxProblem } from '../../uploads/xlsx-guard';

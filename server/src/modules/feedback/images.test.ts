@@ -25,10 +25,10 @@ describe('feedback images: checked by content, served only to the submitter and 
     http().post('/api/v1/feedback/images').set('Authorization', auth).attach('file', data, { filename, contentType });
 
   it('recognizes JPEG, PNG and WebP by their first bytes, whatever the name says', async () => {
-    expect(sniffImageType(PNG)).toBe('image/png');
-    expect(sniffImageType(JPEG)).toBe('image/jpeg');
-    expect(sniffImageType(WEBP)).toBe('image/webp');
-    expect(sniffImageType(Buffer.from('GIF89a'))).toBeUndefined();
+    expect(await sniffImageType(PNG)).toBe('image/png');
+    expect(await sniffImageType(JPEG)).toBe('image/jpeg');
+    expect(await sniffImageType(WEBP)).toBe('image/webp');
+    expect(await sniffImageType(Buffer.from('GIF89a'))).toBeUndefined();
     const res = await upload(me.auth, JPEG, 'looks-like.png', 'image/png');
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/), mime: 'image/jpeg', size: JPEG.length });

@@ -1,14 +1,15 @@
 import crypto from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
-import { FEEDBACK_LIMITS, type FeedbackImage, type FeedbackImageType } from '@gongkai/shared';
+import { FEEDBACK_IMAGE_TYPES, FEEDBACK_LIMITS, type FeedbackImage, type FeedbackImageType } from '@gongkai/shared';
 import mongoose from '../../db/mongoose';
 import { AppError, validationFailed } from '../../http/errors';
+import { sniffAllowed } from '../../uploads/sniff';
 import { images, oid, type ImageRecord, type ImageRef } from './model';
 
 /*
  * Images attached to submissions. Upload first (`POST /api/v1/feedback/images`, one file per request), then
- * list the returned ids in the submission. The type is decided by the file's first bytes (JPEG, PNG, WebP),
+ * list the returned ids in the submission. The type is decided by the file's content (JPEG, PNG, WebP),
  * never by its name or declared type; the bytes are stored under `<dataDir>/feedback-images/` with no
  * extension and served back only to the submitter and to officials in scope, with the type recorded here.
  * Uploads never attached to a submission are deleted by the daily job after ORPHAN_TTL_MS.
@@ -17,12 +18,9 @@ import { images, oid, type ImageRecord, type ImageRef } from './model';
 /** How long an unattached upload is kept. */
 export const ORPHAN_TTL_MS = 24 * 3600_000;
 
-/** The image type of a buffer by its magic bytes, or undefined. */
-export function sniffImageType(buf: Buffer): FeedbackImageType | undefined {
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return undefined;
+/** The image type of a buffer by its content (the shared sniffing of uploads/sniff.ts), or undefined. */
+export function sniffImageType(buf: Buffer): Promise<FeedbackImageType | undefined> {
+  return sniffAllowed(buf, FEEDBACK_IMAGE_TYPES);
 }
 
 /** The largest image accepted: the module limit, or the deployment's upload limit when smaller. */
@@ -73,7 +71,7 @@ export class ImageStore {
  */
 export async function saveImage(store: ImageStore, residentId: string, data: Buffer, maxBytes: number): Promise<FeedbackImage> {
   if (data.length > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `图片不能超过${Math.floor(maxBytes / 1024 / 1024)}MB`);
-  const mime = sniffImageType(data);
+  const mime = await sniffImageType(data);
   if (!mime) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '只能上传 JPEG、PNG 或 WebP 格式的图片');
   const _id = new mongoose.Types.ObjectId();
   const id = String(_id);
