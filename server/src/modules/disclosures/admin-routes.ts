@@ -17,7 +17,9 @@ import type { ResolvedDeps } from '../../app';
 import { adminOf, requireAdmin } from '../../http/auth';
 import { doc } from '../../http/openapi';
 import { input, validate } from '../../http/validate';
+import { adminAttachmentRoutes } from './attachments-routes';
 import { getForAdmin, getVersionForAdmin, listForAdmin, previewForAdmin, summaryOfRecord } from './admin-read';
+import { tableImportRoutes } from './table-import-routes';
 import * as workflow from './workflow';
 
 const createReq = { body: DisclosureCreateBodySchema };
@@ -90,6 +92,9 @@ export function disclosureAdminRoutes(deps: ResolvedDeps): Router {
     const { params, body } = input(ctx, withdrawReq);
     ctx.body = summaryOfRecord(await workflow.withdrawDisclosure(deps, adminOf(ctx), params.id, body.reason));
   });
+
+  adminAttachmentRoutes(router, deps);
+  tableImportRoutes(router, deps);
 
   return router;
 }

@@ -40,9 +40,12 @@ export async function catalogueItemIdOf(ref: string): Promise<string | null> {
   return id;
 }
 
-/** The filter of the list's `domain`, `item` and `q`; undefined when there is none. */
+/**
+ * The filter of a list's `domain`, `item` and `q`; undefined when there is none. Here `q` is a plain title
+ * substring match (the officials' list and internal callers); the public endpoints answer `q` with the
+ * full-text search (search-query.ts, wired in routes.ts).
+ */
 export function listFilter(domain: string | undefined, itemId: string | undefined, q: string | undefined, title: (e: Entry) => string = (e) => e.title): ((e: Entry) => boolean) | undefined {
-  // `q` is a plain title substring match for now; the search module replaces it with jieba full-text search.
   const needle = q?.toLowerCase();
   if (!domain && !itemId && !needle) return undefined;
   return (e) =>

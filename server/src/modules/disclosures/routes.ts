@@ -3,19 +3,21 @@ import {
   DisclosureDetailSchema,
   DisclosureIdParamsSchema,
   DisclosureListQuerySchema,
-  DisclosureListSchema,
+  DisclosureSearchListSchema,
   DisclosureVerifySchema,
 } from '@gongkai/shared';
 import type { AppDeps } from '../../app';
 import { doc } from '../../http/openapi';
 import { input, validate } from '../../http/validate';
-import { getPublicDetailJson, listPublishedJson, verifyDisclosure } from './read';
+import { publicAttachmentRoutes } from './attachments-routes';
+import { getPublicDetailJson, verifyDisclosure } from './read';
+import { listOrSearchJson, searchRoutes } from './search-routes';
 
 const listReq = { query: DisclosureListQuerySchema };
 const byId = { params: DisclosureIdParamsSchema };
 
 /** Public reading: `GET /api/v1/disclosures`, `/disclosures/:id`, `/disclosures/:id/verify` (no login). */
-export function disclosureRoutes(deps: Pick<AppDeps, 'regions'>): Router {
+export function disclosureRoutes(deps: Pick<AppDeps, 'regions' | 'config'>): Router {
   const router = new Router({ prefix: '/api/v1/disclosures' });
   const tags = ['disclosures'];
 
@@ -23,16 +25,19 @@ export function disclosureRoutes(deps: Pick<AppDeps, 'regions'>): Router {
     '/',
     doc({
       summary: '公开信息列表（本地区及上级地区，最新在前）',
-      description: 'region 为村时包含本村、所属乡镇和县（市、区）发布的信息，不含其他村。q 目前按标题匹配。',
+      description: 'region 为村时包含本村、所属乡镇和县（市、区）发布的信息，不含其他村。带 q 时为全文检索（同 /disclosures/search，按相关度排序并带 highlights）。',
       tags,
-      response: DisclosureListSchema,
+      response: DisclosureSearchListSchema,
     }),
     validate(listReq),
     async (ctx) => {
       ctx.type = 'application/json';
-      ctx.body = await listPublishedJson(deps, input(ctx, listReq).query);
+      ctx.body = await listOrSearchJson(deps, input(ctx, listReq).query);
     },
   );
+
+  searchRoutes(router, deps);
+  publicAttachmentRoutes(router, deps);
 
   router.get('/:id', doc({ summary: '公开信息详情（个人信息已脱敏）', tags, response: DisclosureDetailSchema }), validate(byId), async (ctx) => {
     ctx.type = 'application/json';
