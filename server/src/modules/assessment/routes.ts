@@ -11,6 +11,7 @@ import type { ResolvedDeps } from '../../app';
 import { adminOf, requireAdmin } from '../../http/auth';
 import { doc } from '../../http/openapi';
 import { input, validate } from '../../http/validate';
+import { warmSnapshotsSoon } from './jobs';
 import { getAssessment, getMissing, getTrend } from './service';
 
 const mainReq = { query: AssessmentQuerySchema };
@@ -24,6 +25,8 @@ const missingReq = { query: AssessmentMissingQuerySchema };
 export function assessmentRoutes(deps: ResolvedDeps): Router {
   const router = new Router({ prefix: '/api/v1/admin/assessment' });
   const tags = ['assessment'];
+  // With background work on (npm start), compute or load the recent quarters now rather than on the first request.
+  if (deps.config.jobs) warmSnapshotsSoon(deps.logger);
 
   router.get(
     '/',

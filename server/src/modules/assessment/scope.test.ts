@@ -3,6 +3,8 @@ import { testApp } from '../../../../test/support/app';
 import { createOfficial, loginAs } from '../../../../test/support/fixtures';
 import { seedCatalogue } from '../catalogue/seed';
 import { disclosureTestRegions } from '../disclosures/testing';
+import { REFRESHED_QUARTERS, ensureRecentSnapshots } from './jobs';
+import { quarterOf } from './period';
 import { resetAssessmentMemory, setStaleAfter, settleBackgroundRefresh } from './store';
 import { insertDisclosures } from './testing';
 
@@ -122,6 +124,18 @@ describe('assessment access and snapshots', () => {
       } finally {
         setStaleAfter(60 * 60_000);
       }
+    });
+
+    it('keeps the recent quarters computed (the recurring job): missing or old ones only', async () => {
+      const now = Date.now();
+      const first = await ensureRecentSnapshots(now);
+      // The current quarter was computed by the requests above and is fresh; the others were missing.
+      expect(first.refreshed).not.toContain(quarterOf(now).key);
+      expect(first.refreshed.length).toBeGreaterThan(0);
+      expect((await ensureRecentSnapshots(now + 60_000)).refreshed).toEqual([]);
+      resetAssessmentMemory();
+      expect((await ensureRecentSnapshots(now + 120_000)).refreshed).toEqual([]); // loaded from the database
+      expect((await ensureRecentSnapshots(now + 56 * 60_000)).refreshed).toHaveLength(REFRESHED_QUARTERS);
     });
   });
 });

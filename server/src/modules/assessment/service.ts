@@ -69,8 +69,25 @@ function childLevelOf(level: RegionLevel, wanted: RegionLevel | undefined): Regi
   return wanted;
 }
 
-/** A region with its children from a snapshot. */
+/** Recent roll-ups by snapshot and query: a dashboard asks for the same views again and again. */
+const rolled = new Map<string, ReturnType<typeof rollRegion>>();
+const ROLLED_MAX = 300;
+
+/** A region with its children from a snapshot (memoized per snapshot version, region, domain and level). */
 export function assessRegion(snap: Snapshot, tree: RegionTree, region: { code: string; name: string; level: RegionLevel }, domain?: DomainKey, wantedLevel?: RegionLevel) {
+  const key = `${snap.period.key}|${snap.computedAt}|${region.code}|${domain ?? ''}|${wantedLevel ?? ''}`;
+  let hit = rolled.get(key);
+  if (hit && rolled.delete(key)) rolled.set(key, hit);
+  else {
+    hit = rollRegion(snap, tree, region, domain, wantedLevel);
+    rolled.set(key, hit);
+    if (rolled.size > ROLLED_MAX) rolled.delete(rolled.keys().next().value as string);
+  }
+  return hit;
+}
+
+/** The roll-up itself (one pass over the snapshot's facts), without the memo. */
+export function rollRegion(snap: Snapshot, tree: RegionTree, region: { code: string; name: string; level: RegionLevel }, domain?: DomainKey, wantedLevel?: RegionLevel) {
   const units = UnitIndex.of(tree);
   const level = childLevelOf(region.level, wantedLevel);
   const listed = level ? units.listAt(region.code, level) : [];

@@ -54,16 +54,33 @@ export interface DisclosureData {
   withdrawnAt: Map<string, number>;
 }
 
+/**
+ * Withdrawal times read so far. A withdrawn disclosure can never change again, so each is read once per
+ * process (by `_id`); later computations only read the new withdrawals.
+ */
+const withdrawals = new Map<string, number>();
+
 /** The disclosures of a subtree (all when `within` is undefined), any status. */
 export async function loadDisclosures(within?: string, now: number = Date.now()): Promise<DisclosureData> {
   const rows = await listDisclosureTimeliness({ within, withdrawn: true }, now);
   const withdrawnAt = new Map<string, number>();
-  const ids = rows.filter((r) => r.status === 'withdrawn').map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 50) {
+  const unknown: string[] = [];
+  for (const r of rows) {
+    if (r.status !== 'withdrawn') continue;
+    const at = withdrawals.get(r.id);
+    if (at === undefined) unknown.push(r.id);
+    else withdrawnAt.set(r.id, at);
+  }
+  for (let i = 0; i < unknown.length; i += 50) {
     const docs = await Promise.all(
-      ids.slice(i, i + 50).map((id) => disclosures().findOne({ _id: new mongoose.Types.ObjectId(id) }, { projection: { withdrawal: 1 } })),
+      unknown.slice(i, i + 50).map((id) => disclosures().findOne({ _id: new mongoose.Types.ObjectId(id) }, { projection: { withdrawal: 1 } })),
     );
-    for (const d of docs) if (d?.withdrawal) withdrawnAt.set(String(d._id), new Date(d.withdrawal.at).getTime());
+    for (const d of docs) {
+      if (!d?.withdrawal) continue;
+      const at = new Date(d.withdrawal.at).getTime();
+      withdrawals.set(String(d._id), at);
+      withdrawnAt.set(String(d._id), at);
+    }
   }
   return { rows, withdrawnAt };
 }
