@@ -116,14 +116,18 @@ export class NoticeEventLog {
 
   /**
    * Events after `after` that may concern a resident: made for one of their regions of interest or an
-   * ancestor of one, or addressed to them. Newest first, at most `max`.
+   * ancestor of one, or addressed to them. Newest first, at most `max`. With `since`, only events created at
+   * or after that time.
    */
-  candidates(after: number, interest: readonly string[], residentId: string, max: number): number[] {
+  candidates(after: number, interest: readonly string[], residentId: string | undefined, max: number, since?: number): number[] {
     const seen = new Set<number>();
     const regions = new Set(interest.flatMap((g) => selfAndAncestors(g)));
-    const lists = [...[...regions].map((r) => this.byRegion.get(r) ?? []), this.byTarget.get(residentId) ?? []];
+    const lists = [...[...regions].map((r) => this.byRegion.get(r) ?? []), (residentId && this.byTarget.get(residentId)) || []];
     for (const l of lists) {
-      for (let i = l.length - 1; i >= 0 && l[i] > after; i--) seen.add(l[i]);
+      for (let i = l.length - 1; i >= 0 && l[i] > after; i--) {
+        if (since !== undefined && new Date(this.bySeq.get(l[i])!.createdAt).getTime() < since) break;
+        seen.add(l[i]);
+      }
     }
     return [...seen].sort((a, b) => b - a).slice(0, max);
   }

@@ -1,7 +1,9 @@
 import { disclosurePagePath } from '@gongkai/shared';
 import { useTestDatabase } from '../../../../test/support/db';
 import { PushQuotaModel } from '../subscriptions/model';
+import { fanOut } from './fanout';
 import { deliveries } from './model';
+import { noticeRuntime } from './runtime';
 import { R, TEST_WECHAT, useNoticeApp } from './testing';
 
 const TPL = TEST_WECHAT.disclosureTemplate;
@@ -168,5 +170,16 @@ describe('notices: fan-out to followers, inbox, quota', () => {
     await t.drain();
     expect(t.emulator().requests.token - tokens).toBe(2);
     expect(t.emulator().messagesTo('o-token').map((m) => m.page)).toEqual([D(40), D(41), D(42)].map(disclosurePagePath));
+  });
+
+  it('finds a notice fanned out after the resident followed, for an event allocated before their last look', async () => {
+    const me = await t.signIn('o-late-follow');
+    const rt = noticeRuntime(t.deps());
+    const log = await rt.events();
+    const e = await log.allocate('test:late-follow', () => ({ kind: 'published', title: '迟到的公告', page: disclosurePagePath(D(50)), disclosureId: D(50), regionCode: R.county, regionName: '瓯海区', domain: 'land-acquisition', at: new Date().toISOString(), createdAt: new Date() }));
+    expect((await notices(me)).total).toBe(0); // the resident's inbox has looked past this event
+    await follow(me, { regionCode: R.otherTownVillage, domain: 'affordable-housing' });
+    await fanOut(rt, e, async () => ({ inApp: [{ residentId: me.id, openid: me.openid }], push: [] }));
+    expect((await notices(me)).items.map((n: { disclosureId: string }) => n.disclosureId)).toEqual([D(50)]);
   });
 });

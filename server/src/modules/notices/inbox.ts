@@ -20,6 +20,8 @@ import type { NoticeRuntime } from './runtime';
 export const MAX_INBOX = 200;
 /** Most candidate events looked at per sync (a resident back after months sees the newest). */
 const MAX_CANDIDATES = 300;
+/** How far before a new follow an event may have been allocated and still reach the follower. */
+const LOOK_BACK_MS = 10 * 60_000;
 /** A pending event whose fan-out never finished is dropped after this long. */
 const PENDING_TTL_MS = 24 * 3600_000;
 
@@ -30,14 +32,22 @@ async function load(residentId: string): Promise<InboxStateRecord> {
 }
 
 async function save(s: InboxStateRecord): Promise<void> {
-  await inboxStates().updateOne({ _id: s._id }, { $set: { synced: s.synced, pending: s.pending, items: s.items } }, { upsert: true });
+  await inboxStates().updateOne({ _id: s._id }, { $set: { synced: s.synced, pending: s.pending, items: s.items, regions: s.regions ?? [] } }, { upsert: true });
 }
 
 async function sync(log: NoticeEventLog, residentId: string, s: InboxStateRecord): Promise<boolean> {
   await log.catchUp();
-  if (log.head <= s.synced && s.pending.length === 0) return false;
   const interest = await interestOf(residentId);
-  const fresh = log.candidates(s.synced, interest, residentId, MAX_CANDIDATES);
+  const fresh = log.candidates(s.synced, interest.map((i) => i.regionCode), residentId, MAX_CANDIDATES);
+  // A region followed since the last sync: an event allocated before that sync but fanned out after the
+  // follow existed has an inbox notice below `synced`; look back at events created since the follow (less a
+  // fan-out's longest plausible duration).
+  const known = new Set(s.regions ?? []);
+  for (const i of interest) {
+    if (known.has(i.regionCode) || i.since === undefined) continue;
+    fresh.push(...log.candidates(0, [i.regionCode], undefined, MAX_CANDIDATES, i.since - LOOK_BACK_MS).filter((q) => q <= s.synced));
+  }
+  s.regions = interest.map((i) => i.regionCode);
   const have = new Set(s.items.map((i) => i.s));
   const pending: number[] = [];
   const found: number[] = [];
@@ -52,7 +62,7 @@ async function sync(log: NoticeEventLog, residentId: string, s: InboxStateRecord
     const unfinished = e?.status === 'open' && Date.now() - new Date(e.createdAt).getTime() < PENDING_TTL_MS;
     if (unfinished) pending.push(seq);
   }
-  const changed = found.length > 0 || pending.length !== s.pending.length || s.synced !== log.head;
+  const changed = found.length > 0 || pending.length !== s.pending.length || s.synced !== log.head || known.size !== s.regions.length;
   s.items = [...s.items, ...found.map((seq) => ({ s: seq, read: false }))].sort((a, b) => b.s - a.s).slice(0, MAX_INBOX);
   s.pending = pending;
   s.synced = log.head;

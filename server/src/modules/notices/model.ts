@@ -73,6 +73,8 @@ export interface InboxStateRecord {
   pending: number[];
   /** The resident's notices, newest first: seq and read flag. */
   items: Array<{ s: number; read: boolean }>;
+  /** Regions of interest at the last sync (a new one is looked at back to when it was followed). */
+  regions?: string[];
 }
 
 export interface BatchRecord {

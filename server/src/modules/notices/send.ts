@@ -113,6 +113,7 @@ interface AttemptInput {
 async function attempt(rt: NoticeRuntime, x: AttemptInput): Promise<Outcome> {
   const { residentId, openid, leadId, self, items, members, msg, longTerm, remaining, n } = x;
   await rt.limiter.take();
+  await x.wechat.accessToken(); // a token refresh must not happen between the attempt record and the send
   const attemptId = `${leadId}#${n}`;
   try {
     await attempts().insertOne({ _id: attemptId, at: new Date(), pid: process.pid });

@@ -43,9 +43,16 @@ export async function listFollows(regions: RegionDirectory, residentId: string):
   return { items: (await listOf(residentId)).items.map((f) => view(regions, f)) };
 }
 
-/** Regions the resident follows or ever followed (the inbox looks at events for these and their ancestors). */
-export async function interestOf(residentId: string): Promise<string[]> {
-  return (await listOf(residentId)).interest;
+/**
+ * Regions the resident follows or ever followed (the inbox looks at events for these and their ancestors),
+ * each with when it was first followed as far as the current list knows (undefined: unfollowed since).
+ */
+export async function interestOf(residentId: string): Promise<Array<{ regionCode: string; since?: number }>> {
+  const l = await listOf(residentId);
+  return l.interest.map((g) => {
+    const times = l.items.filter((f) => f.regionCode === g).map((f) => new Date(f.createdAt).getTime());
+    return { regionCode: g, ...(times.length ? { since: Math.min(...times) } : {}) };
+  });
 }
 
 /**
