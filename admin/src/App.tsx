@@ -20,6 +20,12 @@ const CataloguePage = lazy(() => import('./pages/catalogue'));
 const UsersPage = lazy(() => import('./pages/users'));
 const AuditPage = lazy(() => import('./pages/audit'));
 const AccountPage = lazy(() => import('./pages/account'));
+const DisclosuresPage = lazy(() => import('./pages/disclosures'));
+const DisclosureEditorPage = lazy(() => import('./pages/disclosures/editor'));
+const DisclosureDetailPage = lazy(() => import('./pages/disclosures/detail'));
+const FeedbackPage = lazy(() => import('./pages/feedback'));
+const FeedbackDetailPage = lazy(() => import('./pages/feedback/detail'));
+const AssessmentPage = lazy(() => import('./pages/assessment'));
 
 /** Renders a page only for the roles that may use it (the server refuses the others' requests anyway). */
 function RequireAccess({ allowed, children }: { allowed: (a: Access) => boolean; children: ReactNode }) {
@@ -48,6 +54,34 @@ export function AppRoutes() {
         }
       >
         <Route index element={<WorkbenchPage />} />
+        <Route path="disclosures" element={<DisclosuresPage />} />
+        <Route
+          path="disclosures/new"
+          element={
+            <RequireAccess allowed={(a) => a.editDisclosures}>
+              <DisclosureEditorPage />
+            </RequireAccess>
+          }
+        />
+        <Route path="disclosures/:id" element={<DisclosureDetailPage />} />
+        <Route
+          path="disclosures/:id/edit"
+          element={
+            <RequireAccess allowed={(a) => a.editDisclosures}>
+              <DisclosureEditorPage />
+            </RequireAccess>
+          }
+        />
+        <Route path="feedback" element={<FeedbackPage />} />
+        <Route path="feedback/:id" element={<FeedbackDetailPage />} />
+        <Route
+          path="assessment"
+          element={
+            <RequireAccess allowed={(a) => a.viewAssessment}>
+              <AssessmentPage />
+            </RequireAccess>
+          }
+        />
         <Route path="catalogue" element={<CataloguePage />} />
         <Route
           path="users"

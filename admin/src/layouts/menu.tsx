@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, BookOutlined, DashboardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, BookOutlined, CommentOutlined, DashboardOutlined, FileTextOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { zh } from '../locale/zh';
 import type { Access } from '../services/access';
 
@@ -12,12 +12,12 @@ export interface MenuEntry {
   allowed?: (a: Access) => boolean;
 }
 
-/**
- * The side menu, in order. Pages for disclosures (公开事项), questions (留言与申请), notices and assessment are
- * added here as their APIs land: one entry each, plus the lazy route in App.tsx.
- */
+/** The side menu, in order: one entry per area, plus its lazy route in App.tsx. */
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: zh.menu.workbench, icon: <DashboardOutlined /> },
+  { path: '/disclosures', label: zh.menu.disclosures, icon: <FileTextOutlined /> },
+  { path: '/feedback', label: zh.menu.feedback, icon: <CommentOutlined /> },
+  { path: '/assessment', label: zh.menu.assessment, icon: <BarChartOutlined />, allowed: (a) => a.viewAssessment },
   { path: '/catalogue', label: zh.menu.catalogue, icon: <BookOutlined /> },
   { path: '/users', label: zh.menu.users, icon: <TeamOutlined />, allowed: (a) => a.manageUsers },
   { path: '/audit', label: zh.menu.audit, icon: <AuditOutlined />, allowed: (a) => a.viewAudit },

@@ -1,3 +1,7 @@
+import { assessmentZh, workbenchZh } from './assessment';
+import { disclosuresZh } from './disclosures';
+import { feedbackZh } from './feedback';
+
 /**
  * Every piece of Chinese UI text of the admin console, in one place.
  * Server error messages are shown as the server sent them; these are the console's own words.
@@ -59,6 +63,9 @@ export const zh = {
   },
   menu: {
     workbench: '工作台',
+    disclosures: '公开事项',
+    feedback: '留言与申请',
+    assessment: '考核统计',
     catalogue: '公开目录',
     users: '用户管理',
     audit: '审计日志',
@@ -268,4 +275,8 @@ export const zh = {
     importAction: { create: '新增', update: '更新', unchanged: '无变化', skip: '跳过（上级事项）' } as Record<string, string>,
     fileRequired: '请选择要导入的 .xlsx 文件',
   },
+  disclosures: disclosuresZh,
+  feedback: feedbackZh,
+  workbench: workbenchZh,
+  assessment: assessmentZh,
 } as const;

@@ -14,6 +14,16 @@ export interface Access {
   viewAudit: boolean;
   /** Add, edit, retire and import catalogue items (owner region in scope). */
   editCatalogue: boolean;
+  /** Draft, edit and submit disclosures (editors and admins). */
+  editDisclosures: boolean;
+  /** Approve, schedule, return and withdraw disclosures; resend failed notices (reviewers and admins). */
+  reviewDisclosures: boolean;
+  /** Accept, extend, answer, reject and close questions and requests (everyone but assessors). */
+  handleFeedback: boolean;
+  /** Reassign a question to another body of the scope (admins). */
+  reassignFeedback: boolean;
+  /** The assessment dashboard and quarterly reports (assessors and admins). */
+  viewAssessment: boolean;
   /** Read-only statistics role. */
   readOnly: boolean;
 }
@@ -22,7 +32,18 @@ export interface Access {
 export function accessOf(user: Pick<AdminUser, 'role'> | null): Access {
   const role = user?.role ?? null;
   const admin = role === 'admin';
-  return { role, manageUsers: admin, viewAudit: admin, editCatalogue: admin, readOnly: role === 'assessor' };
+  return {
+    role,
+    manageUsers: admin,
+    viewAudit: admin,
+    editCatalogue: admin,
+    editDisclosures: admin || role === 'editor',
+    reviewDisclosures: admin || role === 'reviewer',
+    handleFeedback: admin || role === 'editor' || role === 'reviewer',
+    reassignFeedback: admin,
+    viewAssessment: admin || role === 'assessor',
+    readOnly: role === 'assessor',
+  };
 }
 
 /** The signed-in official's access, as React state. */

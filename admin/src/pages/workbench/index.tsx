@@ -8,12 +8,15 @@ import { zh } from '../../locale/zh';
 import { useAccess } from '../../services/access';
 import { useAuth } from '../../services/auth';
 import { pathLabel } from '../../services/regions';
-import { activeCatalogue, countUsers } from './service';
+import { CountCard } from './components/CountCard';
+import { DisclosureDeadlines, FeedbackDeadlines } from './components/DeadlineLists';
+import { Reminders } from './components/Reminders';
+import { activeCatalogue, countUsers, disclosureFigures, feedbackFigures } from './service';
 
 /**
- * 工作台: the official's scope and the figures the existing APIs give (users in scope, catalogue items by
- * domain). Cards for drafts, pending reviews, due/overdue disclosures and questions by deadline belong
- * here too and are added with the disclosure and feedback APIs; none is shown before its API exists.
+ * 工作台: the official's scope, what waits for them (drafts, reviews, disclosures due or overdue against the
+ * catalogue time limits, questions by deadline) — each a click away from its filtered list — their
+ * reminders, and the catalogue by domain.
  */
 export default function WorkbenchPage() {
   const { user } = useAuth();
@@ -22,6 +25,9 @@ export default function WorkbenchPage() {
   const region = useRegion(user?.regionCode);
   const catalogue = useApi((signal) => activeCatalogue(signal), []);
   const users = useApi((signal) => (access.manageUsers ? countUsers(signal) : Promise.resolve(undefined)), [access.manageUsers]);
+  const dis = useApi((signal) => disclosureFigures(user?.id ?? '', signal), [user?.id]);
+  const fb = useApi((signal) => feedbackFigures(signal), []);
+  const w = zh.workbench;
 
   const items = catalogue.data ?? [];
   const byDomain = DOMAINS.map((d) => ({ ...d, count: items.filter((i) => i.domain === d.key).length }));
@@ -39,6 +45,42 @@ export default function WorkbenchPage() {
           <Descriptions.Item label={zh.common.detail}>{user ? zh.home.roleHints[user.role] : ''}</Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        {access.editDisclosures ? (
+          <Col xs={12} md={8} xl={4}>
+            <CountCard title={access.manageUsers ? w.draftsAll : w.myDrafts} value={access.manageUsers ? dis.data?.drafts : dis.data?.myDrafts} loading={dis.loading} error={dis.error} to="/disclosures?status=draft" />
+          </Col>
+        ) : null}
+        {access.reviewDisclosures ? (
+          <Col xs={12} md={8} xl={4}>
+            <CountCard title={w.pendingReviews} value={dis.data?.pending} loading={dis.loading} error={dis.error} to="/disclosures?status=pending" />
+          </Col>
+        ) : null}
+        <Col xs={12} md={8} xl={4}>
+          <CountCard title={w.dueSoon} value={dis.data?.byDeadline.filter((d) => !d.overdue).length} loading={dis.loading} error={dis.error} to="/disclosures?status=draft" />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <CountCard title={w.overdueDisclosures} value={dis.data?.overdue} loading={dis.loading} error={dis.error} to="/disclosures?overdue=true" danger />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <CountCard title={w.openQuestions} value={fb.data?.open} loading={fb.loading} error={fb.error} to="/feedback" />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <CountCard title={w.overdueQuestions} value={fb.data?.overdue} loading={fb.loading} error={fb.error} to="/feedback?overdue=true" danger />
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={8}>
+          <DisclosureDeadlines items={dis.data?.byDeadline ?? []} loading={dis.loading} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <FeedbackDeadlines items={fb.data?.byDeadline ?? []} loading={fb.loading} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <Reminders />
+        </Col>
+      </Row>
 
       {catalogue.error ? <LoadError error={catalogue.error} onRetry={catalogue.reload} /> : null}
       <Row gutter={[16, 16]}>

@@ -1,0 +1,50 @@
+/**
+ * Chinese UI text of the workbench cards and the assessment dashboard. Part of `zh` as `zh.workbench` and
+ * `zh.assessment`.
+ */
+export const workbenchZh = {
+  myDrafts: '我的草稿',
+  draftsAll: '本辖区草稿',
+  pendingReviews: '待我审核',
+  dueSoon: '即将到期（5天内）',
+  overdueDisclosures: '逾期未公开',
+  openQuestions: '待办留言与申请',
+  overdueQuestions: '超期未答复',
+  byDeadline: '留言按期限',
+  dueSoonList: '公开事项按期限',
+  reminders: '提醒',
+  markRead: '全部标为已读',
+  noReminders: '暂无提醒',
+  nothingDue: '没有即将到期的事项',
+  view: '查看',
+} as const;
+
+export const assessmentZh = {
+  title: '考核统计',
+  intro: '覆盖率、及时率、回应及时率、满意度和触达率（口径见 docs/assessment.md）；按综合得分排名。',
+  region: '地区',
+  quarter: '季度',
+  domain: '领域',
+  domainAll: '全部领域',
+  computedAt: (t: string) => `计算时间：${t}`,
+  ranking: '下级单位排名',
+  rank: '名次',
+  unit: '单位',
+  trend: '季度趋势',
+  drill: '明细',
+  drillTitle: (name: string) => `${name}：未公开、逾期公开和逾期未公开的事项`,
+  missing: '未公开的事项',
+  late: '逾期公开',
+  overdue: '逾期未公开',
+  daysLate: (n: number) => `逾期 ${n} 天`,
+  daysOverdue: (n: number) => `已逾期 ${n} 天`,
+  coverageOf: (c: number, r: number) => `${c}/${r} 项`,
+  report: '季度报送',
+  reportXlsx: '下载 Excel',
+  reportPdf: '下载 PDF',
+  reportCounty: '季度报送以县（市、区）为单位，请选择县级地区',
+  downloaded: (n: string) => `已下载 ${n}`,
+  noData: '无数据',
+  none: '无',
+  openChildren: '查看下级',
+} as const;

@@ -1,0 +1,28 @@
+import { Tag, Typography } from 'antd';
+import { FEEDBACK_STATUS_LABELS, type AdminFeedbackSummary, type FeedbackStatus } from '@gongkai/shared';
+import { zh } from '../../../locale/zh';
+
+/** Working days left of an open item: red when overdue, orange when due within 2 working days. */
+export function Remaining({ f }: { f: Pick<AdminFeedbackSummary, 'remainingWorkingDays' | 'overdue' | 'extended' | 'late'> }) {
+  const d = f.remainingWorkingDays;
+  return (
+    <span>
+      {d === undefined ? (
+        '-'
+      ) : (
+        <Typography.Text type={f.overdue || d < 0 ? 'danger' : d <= 2 ? 'warning' : undefined} strong={f.overdue} data-testid="remaining">
+          {zh.feedback.remaining(d)}
+        </Typography.Text>
+      )}
+      {f.extended ? <Tag style={{ marginLeft: 4 }}>{zh.feedback.extended}</Tag> : null}
+      {f.late ? <Tag color="orange" style={{ marginLeft: 4 }}>{zh.feedback.late}</Tag> : null}
+    </span>
+  );
+}
+
+const STATUS_COLORS: Record<FeedbackStatus, string> = { received: 'blue', accepted: 'gold', answered: 'green', closed: 'default', rejected: 'red' };
+
+/** A status as a coloured tag. */
+export function FeedbackStatusTag({ status }: { status: FeedbackStatus }) {
+  return <Tag color={STATUS_COLORS[status]}>{FEEDBACK_STATUS_LABELS[status]}</Tag>;
+}
