@@ -82,6 +82,19 @@ describe('assessment access and snapshots', () => {
     });
   });
 
+  it('documents the dashboard, report and channel endpoints in the OpenAPI document', async () => {
+    const { paths } = (await http().get('/api/v1/openapi.json')).body;
+    const main = paths['/api/v1/admin/assessment'].get;
+    expect(main.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['region', 'quarter', 'from', 'to', 'domain', 'childLevel', 'refresh']));
+    expect(main.responses['200'].content['application/json'].schema.properties.children.type).toBe('array');
+    expect(paths['/api/v1/admin/assessment/trend'].get).toBeDefined();
+    expect(paths['/api/v1/admin/assessment/missing'].get).toBeDefined();
+    expect(Object.keys(paths['/api/v1/admin/reports/quarterly'].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(paths['/api/v1/disclosures/{id}/notice.pdf'].get.responses['200'].content['application/pdf']).toBeDefined();
+    expect(paths['/api/v1/feeds/{regionCode}.atom'].get).toBeDefined();
+    expect(paths['/api/v1/feeds/{regionCode}.json'].get).toBeDefined();
+  });
+
   describe('snapshots', () => {
     it('serves a stored snapshot with its time until an admin asks for a refresh', async () => {
       const q = `${A}?region=${OUHAI}&quarter=2025Q3`;

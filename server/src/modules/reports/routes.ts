@@ -24,9 +24,9 @@ export function reportRoutes(deps: ResolvedDeps): Router {
     '/quarterly',
     doc({
       summary: '县（市、区）季度报送表（xlsx 或 PDF）',
-      description: 'region 为县级代码；year、quarter（1–4）；format=xlsx|pdf（默认 xlsx）。内容：主要指标、分乡镇情况、逾期与未公开事项、回应关切、指标说明。',
+      description: 'region 为县级代码；year、quarter（1–4）；format=xlsx|pdf（默认 xlsx；pdf 时返回 application/pdf）。内容：主要指标、分乡镇情况、逾期与未公开事项、回应关切、指标说明。',
       tags: ['assessment'],
-      produces: `${TYPES.xlsx}, ${TYPES.pdf}`,
+      produces: TYPES.xlsx,
     }),
     requireAdmin('assessor'),
     rateLimit({ name: 'quarterly-report', limit: 20, windowMs: 60_000, key: (ctx) => adminOf(ctx).id }),
