@@ -24,7 +24,8 @@ export function residentAuthRoutes(deps: ResolvedDeps): Router {
   router.post(
     '/auth/wechat',
     doc({ summary: '微信登录（wx.login 的 code 换取居民令牌）', tags: ['residents'], response: ResidentLoginResponseSchema }),
-    rateLimit({ name: 'wechat-login-ip', limit: 60, windowMs: 60_000, key: (ctx) => ctx.ip }),
+    // Generous: many phones share a carrier NAT address; WeChat rate-limits codes per user itself (45011).
+    rateLimit({ name: 'wechat-login-ip', limit: 600, windowMs: 60_000, key: (ctx) => ctx.ip }),
     validate(wechatReq),
     async (ctx) => {
       ctx.body = await signInWithWechat(rt.wechat, input(ctx, wechatReq).body.code, config.residentTokenTtlMs, ctx.ip);

@@ -8,7 +8,7 @@ import { ResidentModel } from '../residents/model';
 import { FollowListModel, FollowModel, residentChanges, type FollowListRecord, type FollowRecord } from './model';
 
 /** Regions kept in a resident's interest list (which events the inbox looks at). */
-const MAX_INTEREST = 40;
+const MAX_INTEREST = 60; // more than MAX_FOLLOWS: every current follow's region stays in it
 
 /** The follow id: a hash of resident and target, so following the same thing twice is the same follow. */
 export function followIdOf(residentId: string, t: Pick<FollowCreateBody, 'regionCode' | 'domain' | 'catalogueItemId' | 'disclosureId'>): string {
