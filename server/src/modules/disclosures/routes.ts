@@ -1,5 +1,7 @@
 import Router from '@koa/router';
 import {
+  DisclosureCountsQuerySchema,
+  DisclosureCountsSchema,
   DisclosureDetailSchema,
   DisclosureIdParamsSchema,
   DisclosureListQuerySchema,
@@ -10,11 +12,13 @@ import type { AppDeps } from '../../app';
 import { doc } from '../../http/openapi';
 import { input, validate } from '../../http/validate';
 import { publicAttachmentRoutes } from './attachments-routes';
+import { countPublished } from './counts';
 import { getPublicDetailJson, verifyDisclosure } from './read';
 import { listOrSearchJson, searchRoutes } from './search-routes';
 
 const listReq = { query: DisclosureListQuerySchema };
 const byId = { params: DisclosureIdParamsSchema };
+const countsReq = { query: DisclosureCountsQuerySchema };
 
 /** Public reading: `GET /api/v1/disclosures`, `/disclosures/:id`, `/disclosures/:id/verify` (no login). */
 export function disclosureRoutes(deps: Pick<AppDeps, 'regions' | 'config'>): Router {
@@ -33,6 +37,20 @@ export function disclosureRoutes(deps: Pick<AppDeps, 'regions' | 'config'>): Rou
     async (ctx) => {
       ctx.type = 'application/json';
       ctx.body = await listOrSearchJson(deps, input(ctx, listReq).query);
+    },
+  );
+
+  router.get(
+    '/counts',
+    doc({
+      summary: '各领域公开信息条数（本地区及上级地区）',
+      description: '与 GET /disclosures?region=&domain= 的 total 一致；供小程序首页领域宫格使用。',
+      tags,
+      response: DisclosureCountsSchema,
+    }),
+    validate(countsReq),
+    async (ctx) => {
+      ctx.body = await countPublished(deps, input(ctx, countsReq).query.region);
     },
   );
 
