@@ -38,6 +38,23 @@ describe('the database', () => {
   });
 });
 
+describe('single-document writes', () => {
+  useTestDatabase();
+
+  it('are atomic under concurrency: no lost $inc, and a guarded update claims each document once', async () => {
+    const coll = mongoose.connection.collection<{ _id: string; n?: number; state?: string; by?: number }>('atomic');
+    await coll.insertOne({ _id: 'counter', n: 0 });
+    await Promise.all(Array.from({ length: 40 }, () => coll.updateOne({ _id: 'counter' }, { $inc: { n: 1 } })));
+    const seen = await Promise.all(Array.from({ length: 40 }, () => coll.findOneAndUpdate({ _id: 'counter' }, { $inc: { n: 1 } }, { returnDocument: 'after' })));
+    expect((await coll.findOne({ _id: 'counter' }))?.n).toBe(80);
+    expect(new Set(seen.map((d) => d?.n)).size).toBe(40);
+
+    await coll.insertMany(Array.from({ length: 60 }, (_, i) => ({ _id: `job${i}`, state: 'pending' })));
+    const claims = await Promise.all(Array.from({ length: 10 }, (_, w) => coll.updateMany({ state: 'pending' }, { $set: { state: 'running', by: w } })));
+    expect(claims.reduce((sum, r) => sum + r.modifiedCount, 0)).toBe(60);
+  });
+});
+
 describe('the embedded database process', () => {
   it('keeps data written before a restart of the database process', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-restart-'));
