@@ -18,7 +18,7 @@ import { clearRegionCache } from '../src/services/regions';
 
 /** The parts of the server's test support and modules used here (see test/support and server/src). */
 interface ServerSide {
-  testApp(o: { regions?: unknown }): { app: { callback(): http.RequestListener } };
+  testApp(o: { regions?: unknown; env?: Record<string, string> }): { app: { callback(): http.RequestListener } };
   useTestDatabase(): unknown;
   createOfficial(o: { role: AdminRole; regionCode: string; displayName?: string }): Promise<{
     username: string;
@@ -121,9 +121,10 @@ export interface RealServer {
 /**
  * For a test file: its own database and the real app listening over it, with the request layer aimed at it.
  * `preload` imports the page modules under test once before the tests (the console code-splits pages, and
- * compiling a page with its antd parts is the slowest step of a first render under jest).
+ * compiling a page with its antd parts is the slowest step of a first render under jest). `opts.env` adds
+ * server environment (e.g. `GONGKAI_DEV_LOGIN: '1'` for residents signing in with `/auth/dev`).
  */
-export function useRealServer(preload: Array<() => Promise<unknown>> = []): RealServer {
+export function useRealServer(preload: Array<() => Promise<unknown>> = [], opts: { env?: Record<string, string> } = {}): RealServer {
   server.useTestDatabase();
   beforeAll(async () => {
     await Promise.all(preload.map((load) => load()));
@@ -132,7 +133,7 @@ export function useRealServer(preload: Array<() => Promise<unknown>> = []): Real
   let origin = '';
 
   beforeAll(async () => {
-    const { app } = server.testApp({ regions: zhejiangRegions() });
+    const { app } = server.testApp({ regions: zhejiangRegions(), env: opts.env });
     listening = http.createServer(app.callback());
     await new Promise<void>((resolve) => listening!.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;

@@ -27,6 +27,14 @@ if (!window.matchMedia) {
 const { getComputedStyle } = window;
 window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
 
+// Layout APIs ProseMirror (the tiptap body editor) calls on clicks and selection changes; jsdom has no layout,
+// so there is no element at a point and no client rects.
+if (!document.elementFromPoint) document.elementFromPoint = () => null;
+if (!Range.prototype.getClientRects) {
+  Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+}
+if (!Range.prototype.getBoundingClientRect) Range.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, width: 0, height: 0, top: 0, right: 0, bottom: 0, left: 0, toJSON: () => ({}) }) as DOMRect;
+
 afterEach(() => {
   cleanup();
   localStorage.clear();

@@ -26,7 +26,7 @@ describe('the signed-in frame and the workbench', () => {
   it('shows an admin every page, who is signed in, and the scope’s real figures', async () => {
     await server.signIn(admin);
     renderApp('/');
-    await waitFor(() => expect(menu()).toEqual(['工作台', '公开目录', '用户管理', '审计日志', '我的账号']));
+    await waitFor(() => expect(menu()).toEqual(['工作台', '公开事项', '留言与申请', '考核统计', '公开目录', '用户管理', '审计日志', '我的账号']));
     expect(await screen.findByText('浙江省 / 温州市 / 瓯海区')).toBeTruthy();
     expect(screen.getByTestId('current-user').textContent).toContain('瓯海区管理员');
     expect(screen.getByTestId('current-user').textContent).toContain('管理员');
@@ -43,13 +43,13 @@ describe('the signed-in frame and the workbench', () => {
   it('shows an editor and an assessor only what their role may use, and refuses the admin pages', async () => {
     await server.signIn(editor);
     const { unmount } = renderApp('/users');
-    await waitFor(() => expect(menu()).toEqual(['工作台', '公开目录', '我的账号']));
+    await waitFor(() => expect(menu()).toEqual(['工作台', '公开事项', '留言与申请', '公开目录', '我的账号']));
     expect(await screen.findByText('您的角色无权使用此页面')).toBeTruthy();
     unmount();
 
     await server.signIn(assessor);
     renderApp('/');
-    await waitFor(() => expect(menu()).toEqual(['工作台', '公开目录', '我的账号']));
+    await waitFor(() => expect(menu()).toEqual(['工作台', '公开事项', '留言与申请', '考核统计', '公开目录', '我的账号']));
     expect(await screen.findByText('查看公开情况与考核统计（只读）。')).toBeTruthy();
     expect(screen.queryByLabelText('本辖区用户')).toBeNull();
 

@@ -57,6 +57,7 @@ export const disclosuresZh = {
     dueNone: '未填写事件日期，无法计算截止日期',
     dueAt: (d: string) => `应于 ${d} 前公开`,
     titleRequired: '请填写标题',
+    bodyRequired: '请填写正文',
     save: '保存草稿',
     saved: '草稿已保存',
     submit: '提交审核',

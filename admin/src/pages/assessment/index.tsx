@@ -1,8 +1,8 @@
+import { chinaTime } from '../../services/time';
 import { useState } from 'react';
 import { App, Button, Card, Col, Form, Row, Select, Skeleton, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { DOMAINS, type AssessmentNode, type DomainKey } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { BarChart } from '../../components/charts/BarChart';
 import { LineChart } from '../../components/charts/LineChart';
 import { LoadError, PageContainer } from '../../components/PageContainer';
@@ -85,7 +85,7 @@ export default function AssessmentPage() {
       ) : (
         <>
           <Typography.Paragraph type="secondary">
-            {a.region.name} · {a.period.label} · {t.computedAt(dayjs(a.computedAt).format('YYYY-MM-DD HH:mm'))}
+            {a.region.name} · {a.period.label} · {t.computedAt(chinaTime(a.computedAt, 'YYYY-MM-DD HH:mm'))}
           </Typography.Paragraph>
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             {METRICS.map((k) => {

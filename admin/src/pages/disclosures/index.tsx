@@ -1,8 +1,8 @@
+import { chinaTime } from '../../services/time';
 import { Button, Card, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { findDomain, type AdminDisclosureSummary } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { LoadError, PageContainer } from '../../components/PageContainer';
 import { RegionName } from '../../components/RegionName';
@@ -16,7 +16,7 @@ import { paramsFromQuery, queryFromParams } from './query';
 import { catalogueFor, listDisclosures } from './service';
 
 const t = zh.disclosures;
-const fmt = (iso?: string) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '-');
+const fmt = (iso?: string) => (iso ? chinaTime(iso, 'YYYY-MM-DD HH:mm') : '-');
 
 /** The due date of an unpublished copy, red when past (the time limit of the catalogue item). */
 function DueCell({ d }: { d: AdminDisclosureSummary }) {
@@ -24,9 +24,9 @@ function DueCell({ d }: { d: AdminDisclosureSummary }) {
   if (!due) return <span>-</span>;
   const days = daysUntil(due);
   return (
-    <Tooltip title={dayjs(due).format('YYYY-MM-DD HH:mm')}>
+    <Tooltip title={chinaTime(due, 'YYYY-MM-DD HH:mm')}>
       <Typography.Text type={d.overdue ? 'danger' : days <= 5 ? 'warning' : undefined}>
-        {dayjs(due).format('YYYY-MM-DD')}
+        {chinaTime(due, 'YYYY-MM-DD')}
         <br />
         <span style={{ fontSize: 12 }}>{t.dueIn(days)}</span>
       </Typography.Text>

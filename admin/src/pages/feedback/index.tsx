@@ -1,7 +1,7 @@
+import { chinaTime } from '../../services/time';
 import { Card, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FEEDBACK_TYPE_LABELS, type AdminFeedbackSummary, type FeedbackStatus } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { LoadError, PageContainer } from '../../components/PageContainer';
 import { useApi } from '../../hooks/useApi';
@@ -24,8 +24,8 @@ export default function FeedbackPage() {
     { title: t.f.summary, dataIndex: 'summary', ellipsis: true },
     { title: t.f.state, dataIndex: 'status', width: 100, render: (s: FeedbackStatus) => <FeedbackStatusTag status={s} /> },
     { title: t.f.assigned, dataIndex: 'assignedRegion', width: 140, render: (r: { name: string }) => r.name },
-    { title: t.f.receivedAt, dataIndex: 'receivedAt', width: 140, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
-    { title: t.f.dueAt, dataIndex: 'dueAt', width: 110, render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
+    { title: t.f.receivedAt, dataIndex: 'receivedAt', width: 140, render: (v: string) => chinaTime(v, 'YYYY-MM-DD HH:mm') },
+    { title: t.f.dueAt, dataIndex: 'dueAt', width: 110, render: (v: string) => chinaTime(v, 'YYYY-MM-DD') },
     { title: t.f.remaining, key: 'remaining', width: 170, render: (_, f) => <Remaining f={f} /> },
   ];
   const search = (v: FeedbackFilterValues) => setParams(feedbackParams({ ...v, page: 1, pageSize: query.pageSize }));

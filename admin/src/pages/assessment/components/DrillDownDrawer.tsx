@@ -1,6 +1,6 @@
+import { chinaTime } from '../../../services/time';
 import { Drawer, Empty, List, Skeleton, Table, Typography } from 'antd';
 import type { AssessmentMissing, DomainKey } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { LoadError } from '../../../components/PageContainer';
 import { useApi } from '../../../hooks/useApi';
@@ -47,8 +47,8 @@ export function DrillDownDrawer({ unit, quarter, domain, onClose }: DrillDownPro
             dataSource={m.late}
             columns={[
               { title: zh.disclosures.f.title, key: 'title', render: (_, l) => <Link to={`/disclosures/${l.disclosureId}`}>{l.title ?? l.itemName}</Link> },
-              { title: zh.disclosures.f.dueAt, dataIndex: 'dueAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
-              { title: zh.disclosures.f.publishedAt, dataIndex: 'publishedAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
+              { title: zh.disclosures.f.dueAt, dataIndex: 'dueAt', render: (v: string) => chinaTime(v, 'YYYY-MM-DD') },
+              { title: zh.disclosures.f.publishedAt, dataIndex: 'publishedAt', render: (v: string) => chinaTime(v, 'YYYY-MM-DD') },
               { title: '', dataIndex: 'daysLate', render: (n: number) => <Typography.Text type="warning">{t.daysLate(n)}</Typography.Text> },
             ]}
           />
@@ -60,7 +60,7 @@ export function DrillDownDrawer({ unit, quarter, domain, onClose }: DrillDownPro
             dataSource={m.overdue}
             columns={[
               { title: zh.disclosures.f.title, key: 'title', render: (_, l) => <Link to={`/disclosures/${l.disclosureId}`}>{l.title ?? l.itemName}</Link> },
-              { title: zh.disclosures.f.dueAt, dataIndex: 'dueAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD') },
+              { title: zh.disclosures.f.dueAt, dataIndex: 'dueAt', render: (v: string) => chinaTime(v, 'YYYY-MM-DD') },
               { title: '', dataIndex: 'daysOverdue', render: (n: number) => <Typography.Text type="danger">{t.daysOverdue(n)}</Typography.Text> },
             ]}
           />

@@ -2,6 +2,7 @@ import { Card, Empty, Table, Tag, Typography } from 'antd';
 import { PII_KIND_LABELS, type BodyFormat, type DisclosureTable, type PublicTable } from '@gongkai/shared';
 import { zh } from '../../../locale/zh';
 import './content.css';
+import { ROW_KEY, keyed } from './rows';
 
 /**
  * A body as stored: rich text is the server's sanitized HTML (the allow-list in the disclosures module), so
@@ -35,8 +36,8 @@ export function TablesView({ tables, showPii = false }: { tables: AnyTable[]; sh
           <Card key={i} size="small" title={t.title} style={{ marginBottom: 12 }} extra={zh.disclosures.table.rows(t.rows.length)}>
             <Table
               size="small"
-              rowKey={(_, k) => String(k)}
-              dataSource={t.rows}
+              rowKey={ROW_KEY}
+              dataSource={keyed(t.rows)}
               scroll={{ x: 'max-content' }}
               pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
               columns={t.columns.map((c) => ({

@@ -1,6 +1,6 @@
+import { chinaTime } from '../../../services/time';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tabs } from 'antd';
 import { disclosureH5Url, findDomain } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { LoadError, PageContainer } from '../../../components/PageContainer';
 import { RegionName } from '../../../components/RegionName';
@@ -21,7 +21,7 @@ const t = zh.disclosures.detail;
 const f = zh.disclosures.f;
 const TABS = ['content', 'preview', 'review', 'versions', 'notices'] as const;
 type Tab = (typeof TABS)[number];
-const fmt = (v?: string) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '-');
+const fmt = (v?: string) => (v ? chinaTime(v, 'YYYY-MM-DD HH:mm') : '-');
 
 /**
  * One disclosure (`/disclosures/:id?tab=`): content as authored, the masked public preview, review (diff,

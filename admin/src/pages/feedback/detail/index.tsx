@@ -1,7 +1,7 @@
+import { chinaTime } from '../../../services/time';
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { FEEDBACK_DELIVERY_LABELS, FEEDBACK_STATUS_LABELS, FEEDBACK_TYPE_LABELS, type AdminFeedbackDetail } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { LoadError, PageContainer } from '../../../components/PageContainer';
 import { useApi } from '../../../hooks/useApi';
@@ -14,7 +14,7 @@ import { FeedbackStatusTag, Remaining } from '../components/Remaining';
 import { getFeedback } from '../service';
 
 const t = zh.feedback;
-const fmt = (v?: string) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '-');
+const fmt = (v?: string) => (v ? chinaTime(v, 'YYYY-MM-DD HH:mm') : '-');
 
 /** The steps the item's state and the official's role allow (the server checks again). */
 export function actionsFor(f: AdminFeedbackDetail, a: Access): FeedbackAction[] {

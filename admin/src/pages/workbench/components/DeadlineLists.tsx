@@ -1,6 +1,6 @@
+import { chinaTime } from '../../../services/time';
 import { Card, List, Typography } from 'antd';
 import { FEEDBACK_TYPE_LABELS, type AdminDisclosureSummary, type AdminFeedbackSummary } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { zh } from '../../../locale/zh';
 import { daysUntil } from '../../disclosures/components/StatusTags';
@@ -23,7 +23,7 @@ export function DisclosureDeadlines({ items, loading }: { items: AdminDisclosure
             <List.Item>
               <Link to={`/disclosures/${d.id}`}>{d.working?.title ?? d.title}</Link>
               <Typography.Text type={d.overdue ? 'danger' : 'warning'}>
-                {dayjs(d.working!.dueAt).format('MM-DD')} {zh.disclosures.dueIn(days)}
+                {chinaTime(d.working!.dueAt!, 'MM-DD')} {zh.disclosures.dueIn(days)}
               </Typography.Text>
             </List.Item>
           );

@@ -1,5 +1,5 @@
+import { chinaTime } from '../../../services/time';
 import { App, Badge, Button, Card, List, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../../hooks/useApi';
 import { zh } from '../../../locale/zh';
@@ -36,7 +36,7 @@ export function Reminders() {
           <List.Item extra={n.link ? <Link to={n.link}>{t.view}</Link> : null}>
             <List.Item.Meta
               title={<Typography.Text strong={!n.read}>{n.title}</Typography.Text>}
-              description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.body} · {dayjs(n.at).format('MM-DD HH:mm')}</span>}
+              description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.body} · {chinaTime(n.at, 'MM-DD HH:mm')}</span>}
             />
           </List.Item>
         )}

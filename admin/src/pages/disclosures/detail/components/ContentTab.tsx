@@ -1,14 +1,14 @@
+import { chinaTime } from '../../../../services/time';
 import { Button, Descriptions, Divider, List, Space, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { DISCLOSURE_STAGE_LABELS, DISCLOSURE_STATUS_LABELS, type AdminDisclosureDetail, type DisclosureContent } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { zh } from '../../../../locale/zh';
 import { BodyView, Nothing, TablesView } from '../../components/ContentBlocks';
 import { downloadAttachment, sizeText } from '../../editor/components/AttachmentsField';
 
 const f = zh.disclosures.f;
-const day = (v?: string) => (v ? dayjs(v).format('YYYY-MM-DD') : '-');
+const day = (v?: string) => (v ? chinaTime(v, 'YYYY-MM-DD') : '-');
 
 /** One content (working copy or published version) as officials see it: unmasked, with `pii` marks. */
 export function ContentView({ id, c }: { id: string; c: DisclosureContent }) {

@@ -1,7 +1,7 @@
+import { chinaTime } from '../../../../services/time';
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Row, Skeleton, Statistic, Table, Tag } from 'antd';
 import type { DisclosureNoticeStats } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { LoadError } from '../../../../components/PageContainer';
 import { useApi } from '../../../../hooks/useApi';
 import { zh } from '../../../../locale/zh';
@@ -91,7 +91,7 @@ export function NoticesTab({ id }: { id: string }) {
         dataSource={s.events}
         columns={[
           { title: t.event, dataIndex: 'kind', render: (k: string, e) => `${t.kinds[k] ?? k}（第${e.version}版）` },
-          { title: zh.disclosures.f.publishedAt, dataIndex: 'at', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: zh.disclosures.f.publishedAt, dataIndex: 'at', render: (v: string) => chinaTime(v, 'YYYY-MM-DD HH:mm') },
           { title: t.inApp, dataIndex: 'inApp' },
           { title: t.sent, key: 'sent', render: (_, e) => e.wechat.sent + e.wechat.digested },
           { title: t.failed, key: 'failed', render: (_, e) => (e.wechat.failed ? <Tag color="red">{e.wechat.failed}</Tag> : 0) },

@@ -1,6 +1,6 @@
+import { chinaTime } from '../../../../services/time';
 import { Alert, Descriptions, Divider, List, Skeleton, Typography } from 'antd';
 import { DISCLOSURE_STAGE_LABELS } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { LoadError } from '../../../../components/PageContainer';
 import { useApi } from '../../../../hooks/useApi';
 import { zh } from '../../../../locale/zh';
@@ -27,7 +27,7 @@ export function PreviewTab({ id, version }: { id: string; version: string }) {
         <Descriptions.Item label={f.region}>{d.regionName}</Descriptions.Item>
         <Descriptions.Item label={f.stage}>{DISCLOSURE_STAGE_LABELS[d.stage]}</Descriptions.Item>
         <Descriptions.Item label={f.publisher}>{d.publisher}</Descriptions.Item>
-        <Descriptions.Item label={f.publishedAt}>{dayjs(d.publishedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label={f.publishedAt}>{chinaTime(d.publishedAt, 'YYYY-MM-DD HH:mm')}</Descriptions.Item>
         <Descriptions.Item label={f.validity}>{d.validFrom || d.validTo ? `${d.validFrom?.slice(0, 10) ?? ''} ~ ${d.validTo?.slice(0, 10) ?? ''}` : '-'}</Descriptions.Item>
         <Descriptions.Item label={f.contact}>{d.contact ?? '-'}</Descriptions.Item>
       </Descriptions>

@@ -1,6 +1,6 @@
+import { chinaTime } from '../../../../services/time';
 import { Alert, Table, Tag, Typography } from 'antd';
 import type { AdminDisclosureDetail } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { useApi } from '../../../../hooks/useApi';
 import { zh } from '../../../../locale/zh';
 import { Nothing } from '../../components/ContentBlocks';
@@ -30,7 +30,7 @@ export function VersionsTab({ d }: { d: AdminDisclosureDetail }) {
       <div style={{ marginBottom: 12 }}>
         {t.verify}：<VerifyBadge id={d.id} />
       </div>
-      {d.withdrawal ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={zh.disclosures.detail.withdrawal(d.withdrawal.by.username, dayjs(d.withdrawal.at).format('YYYY-MM-DD HH:mm'), d.withdrawal.reason)} /> : null}
+      {d.withdrawal ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={zh.disclosures.detail.withdrawal(d.withdrawal.by.username, chinaTime(d.withdrawal.at, 'YYYY-MM-DD HH:mm'), d.withdrawal.reason)} /> : null}
       <Table<Version>
         rowKey="version"
         size="small"
@@ -39,7 +39,7 @@ export function VersionsTab({ d }: { d: AdminDisclosureDetail }) {
         columns={[
           { title: t.version, dataIndex: 'version', width: 70, render: (v: number, r) => <span>{v}{r.late ? <Tag color="orange" style={{ marginLeft: 4 }}>{t.late}</Tag> : null}</span> },
           { title: zh.disclosures.f.title, dataIndex: 'title' },
-          { title: t.publishedAt, dataIndex: 'publishedAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t.publishedAt, dataIndex: 'publishedAt', width: 150, render: (v: string) => chinaTime(v, 'YYYY-MM-DD HH:mm') },
           { title: t.approvedBy, dataIndex: 'approvedBy', width: 120, render: (a: Version['approvedBy']) => a.username },
           { title: t.authors, dataIndex: 'authors', width: 140, render: (a: Version['authors']) => a.map((x) => x.username).join('、') },
           { title: t.hash, dataIndex: 'hash', render: short },

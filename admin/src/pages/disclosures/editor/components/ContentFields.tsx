@@ -6,6 +6,8 @@ import { RelatedPicker } from './RelatedPicker';
 import { TableEditor } from './TableEditor';
 
 const f = zh.disclosures.f;
+/** True when an HTML body has visible text (the editor's empty document is `<p></p>`). */
+const hasText = (html?: string) => !!html && html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() !== '';
 const t = zh.disclosures.editor;
 
 /** Props of ContentFields. */
@@ -31,7 +33,7 @@ export function ContentFields({ item, disclosureId, disabled }: ContentFieldsPro
       <Form.Item name="validity" label={f.validity}>
         <DatePicker.RangePicker disabled={disabled} allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item name="body" label={f.body}>
+      <Form.Item name="body" label={f.body} rules={[{ validator: (_, v?: string) => (hasText(v) ? Promise.resolve() : Promise.reject(new Error(t.bodyRequired))) }]}>
         <BodyField placeholder={t.bodyPlaceholder} />
       </Form.Item>
       <Form.Item name="tables" label={zh.disclosures.table.tables}>

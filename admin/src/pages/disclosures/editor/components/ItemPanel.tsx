@@ -1,6 +1,6 @@
+import { chinaTime } from '../../../../services/time';
 import { Alert, Card, Checkbox, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import { CATALOGUE_LEVEL_LABELS, DISCLOSURE_MODE_LABELS, type CatalogueItemView } from '@gongkai/shared';
-import dayjs from 'dayjs';
 import { TimeLimitView } from '../../../../components/catalogue/CatalogueItemDetails';
 import { zh } from '../../../../locale/zh';
 
@@ -55,7 +55,7 @@ export function ItemPanel({ item, checked, onCheck, dueAt, saved, hasEventDate }
           <Descriptions.Item label={zh.catalogue.f.mode}>{DISCLOSURE_MODE_LABELS[item.mode]}</Descriptions.Item>
         </Descriptions>
         {dueAt ? (
-          <Alert type="warning" showIcon message={t.dueAt(dayjs(dueAt).format('YYYY年M月D日 HH:mm'))} data-testid="due-at" />
+          <Alert type="warning" showIcon message={t.dueAt(chinaTime(dueAt, 'YYYY年M月D日 HH:mm'))} data-testid="due-at" />
         ) : (
           <Alert type="info" showIcon message={saved && !hasEventDate ? t.dueNone : t.dueAfterSave} />
         )}

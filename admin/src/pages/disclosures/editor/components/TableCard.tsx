@@ -6,6 +6,7 @@ import { maskTable, type DisclosureTable } from '@gongkai/shared';
 import { zh } from '../../../../locale/zh';
 import { ColumnHeader } from './ColumnHeader';
 import { cellText, newColumnKey, parseClipboard, pasteIntoTable, unmarkedPersonalColumns, type Cell } from './table-utils';
+import { ROW_KEY, keyed } from '../../components/rows';
 
 const t = zh.disclosures.table;
 const PAGE = 10;
@@ -119,14 +120,10 @@ export function TableCard({ table, index, onChange, onRemove }: TableCardProps) 
         </Space>
       }
     >
-      <Table<Row>
-        size="small"
-        rowKey={(_, i) => String(offset + (i ?? 0))}
-        columns={columns}
-        dataSource={table.rows.slice(offset, offset + PAGE)}
-        scroll={{ x: 'max-content' }}
-        pagination={false}
-      />
+      {/* No antd `scroll.x` here: its hidden measure row would render every header control (inputs, selects) twice. */}
+      <div style={{ overflowX: 'auto' }}>
+        <Table<Row> size="small" rowKey={ROW_KEY} columns={columns} dataSource={keyed(table.rows.slice(offset, offset + PAGE), offset)} pagination={false} />
+      </div>
       <Space style={{ marginTop: 8 }} wrap>
         <Button size="small" icon={<PlusOutlined />} onClick={addRow}>
           {t.addRow}
@@ -143,11 +140,11 @@ export function TableCard({ table, index, onChange, onRemove }: TableCardProps) 
         {masked.personal ? <Alert type="info" showIcon banner message={t.personal} style={{ margin: '4px 0' }} /> : null}
         <Table
           size="small"
-          rowKey={(_, i) => String(i)}
+          rowKey={ROW_KEY}
           pagination={false}
           scroll={{ x: 'max-content' }}
           columns={masked.columns.map((c) => ({ key: c.key, title: c.label, dataIndex: c.key, render: (v: Cell) => cellText(v) }))}
-          dataSource={masked.rows}
+          dataSource={keyed(masked.rows)}
         />
       </div>
     </Card>

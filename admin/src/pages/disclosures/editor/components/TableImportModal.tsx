@@ -5,6 +5,7 @@ import { PII_KIND_LABELS, type TableImportIssue, type TableImportResult } from '
 import { zh } from '../../../../locale/zh';
 import { formatError, isApiError } from '../../../../services/request';
 import { importTable } from '../../service';
+import { ROW_KEY, keyed } from '../../components/rows';
 
 const t = zh.disclosures.importer;
 
@@ -142,10 +143,10 @@ function ImportPreview({ r }: { r: TableImportResult }) {
       ) : null}
       <Table
         size="small"
-        rowKey={(_, i) => String(i)}
+        rowKey={ROW_KEY}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        dataSource={r.preview}
+        dataSource={keyed(r.preview)}
         columns={r.columns.map((c) => ({
           key: c.key,
           dataIndex: c.key,
