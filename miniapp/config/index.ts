@@ -7,6 +7,8 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
  * - Output goes to `dist/<platform>`; the root `project.config.json` points WeChat DevTools at `dist/weapp/`.
  * - The H5 build is served by the Gongkai server under `/m/` with hash routing (`/m/#/pages/index/index`).
  * - `TARO_APP_API_BASE` (build-time env) sets the API origin; see `apiBase()` below and `src/config.ts`.
+ * - `TARO_APP_TEMPLATE_DISCLOSURE` / `TARO_APP_TEMPLATE_ANSWER` (build-time env) are the subscribe-message
+ *   template ids the follow and ask buttons request consent for (weapp only; empty: no consent asked).
  */
 
 /** The `shared/` workspace (TypeScript source), compiled by the app's own babel rule. */
@@ -38,7 +40,12 @@ export default defineConfig<'webpack5'>(async () => {
     sourceRoot: 'src',
     outputRoot: `dist/${platform}`,
     plugins: [],
-    env: { TARO_APP_API_BASE: JSON.stringify(apiBase(platform)) },
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase(platform)),
+      // Subscribe-message template ids (weapp): the same ids as the server's WECHAT_TEMPLATE_* settings.
+      TARO_APP_TEMPLATE_DISCLOSURE: JSON.stringify(process.env.TARO_APP_TEMPLATE_DISCLOSURE ?? ''),
+      TARO_APP_TEMPLATE_ANSWER: JSON.stringify(process.env.TARO_APP_TEMPLATE_ANSWER ?? ''),
+    },
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -46,6 +53,8 @@ export default defineConfig<'webpack5'>(async () => {
     cache,
     mini: {
       compile: { include: [SHARED_DIR, ZOD_DIR] },
+      // Component stylesheets are independent (one class prefix each): their order across chunks is irrelevant.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -57,6 +66,17 @@ export default defineConfig<'webpack5'>(async () => {
       router: { mode: 'hash' },
       compile: { include: [SHARED_DIR, ZOD_DIR] },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      // Taro splits initial chunks only, so every lazily loaded page chunk carried its own copy of the shared
+      // components and Taro's component wrappers. One async chunk holds what two or more pages use.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({
+          ...(chain.optimization.get('splitChunks') as object),
+          cacheGroups: {
+            ...((chain.optimization.get('splitChunks') as { cacheGroups?: object })?.cacheGroups ?? {}),
+            pages: { name: 'pages-common', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true },
+          },
+        });
+      },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[contenthash:8].css',

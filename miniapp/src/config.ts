@@ -49,3 +49,32 @@ export function configureApi(patch: Partial<ApiConfig>): Readonly<ApiConfig> {
  * (the cities), and region paths are shown below it.
  */
 export const ROOT_REGION_CODE = '33';
+
+/** True in the WeChat mini-program build (read at call time, so tests can switch platforms). */
+export function isWeapp(): boolean {
+  return process.env.TARO_ENV === 'weapp';
+}
+
+/** Subscribe-message template ids by purpose (see `subscribeTemplates`). */
+export interface TemplateIds {
+  /** "New or changed disclosure" (server: WECHAT_TEMPLATE_DISCLOSURE). */
+  disclosure: string;
+  /** "Your question was answered" (server: WECHAT_TEMPLATE_ANSWER). */
+  answer: string;
+}
+
+const templates: TemplateIds = {
+  // Written out in full so webpack's DefinePlugin can replace each expression.
+  disclosure: process.env.TARO_APP_TEMPLATE_DISCLOSURE ?? '',
+  answer: process.env.TARO_APP_TEMPLATE_ANSWER ?? '',
+};
+
+/** The subscribe-message template ids baked in at build time (empty strings: not configured). */
+export function subscribeTemplates(): Readonly<TemplateIds> {
+  return templates;
+}
+
+/** Overrides the template ids (tests). */
+export function configureTemplates(patch: Partial<TemplateIds>): void {
+  Object.assign(templates, patch);
+}

@@ -31,11 +31,21 @@ export interface RequestOptions<T> {
   body?: unknown;
   /** Bearer token for this call; `null` sends none. Defaults to the token provider's. */
   token?: string | null;
+  /**
+   * The call needs the resident's token: it comes from the auth provider (signing in first when needed),
+   * and a 401 makes the provider sign in again, once, before the call is repeated.
+   */
+  auth?: boolean;
   headers?: Record<string, string>;
   /** Validates (and types) the successful body, e.g. a shared zod schema. */
   schema?: ResponseParser<T>;
-  /** Overrides the configured retry count (GET only). */
+  /** Overrides the configured retry count (GET, or a call marked `idempotent`). */
   retries?: number;
+  /**
+   * The call may be repeated safely (e.g. a POST with an `Idempotency-Key`): it is retried like a GET on
+   * network failures, timeouts and gateway errors.
+   */
+  idempotent?: boolean;
   /** Overrides the configured per-attempt timeout. */
   timeoutMs?: number;
 }
@@ -75,9 +85,28 @@ export function toApiError(e: unknown): ApiError {
 type TokenProvider = () => string | null | undefined;
 let tokenProvider: TokenProvider = () => null;
 
-/** Sets where the Bearer token of authenticated calls comes from (the resident's session, later). */
+/** Sets where the Bearer token of calls without `auth` comes from (the current session's token, if any). */
 export function setTokenProvider(provider: TokenProvider): void {
   tokenProvider = provider;
+}
+
+/** Where `auth: true` calls get their token (services/session.ts implements it). */
+export interface AuthProvider {
+  /** A valid token, signing in first when there is none; null when sign-in is not available here. */
+  token(): Promise<string | null>;
+  /** `rejected` got a 401: sign in again (once per rejected token) and return the new token, or null. */
+  renew(rejected: string): Promise<string | null>;
+}
+let authProvider: AuthProvider | null = null;
+
+/** Plugs in (or removes) the auth provider used by `auth: true` calls. */
+export function setAuthProvider(provider: AuthProvider | null): void {
+  authProvider = provider;
+}
+
+/** The error of an `auth: true` call when nobody can sign in here (no provider, or the server refuses). */
+function signInUnavailable(): ApiError {
+  return new ApiError(401, 'UNAUTHENTICATED', messageFor('SIGN_IN_UNAVAILABLE'));
 }
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = Object.fromEntries(
@@ -87,7 +116,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = Object.fromEntries(
 /** Gateway-type statuses that a retry may cure (the request never reached a healthy server). */
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** The absolute URL of an API path with its query (for uploads, downloads and links). */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
   const qs = Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
@@ -137,29 +167,48 @@ async function attempt(
 
 /**
  * Calls the API and resolves with the response body (validated by `schema` when given).
- * Throws `ApiError` on any failure. GETs are retried on network failures, timeouts and 502/503/504 with
- * exponential backoff; other methods are never retried here (they are not idempotent).
+ * Throws `ApiError` on any failure. GETs (and calls marked `idempotent`) are retried on network failures,
+ * timeouts and 502/503/504 with exponential backoff; other calls are never retried here. `auth: true`
+ * calls carry the resident's token and sign in again once on a 401.
  */
 export async function request<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const cfg = apiConfig();
   const method = options.method ?? 'GET';
-  const url = buildUrl(path, options.query);
+  const url = apiUrl(path, options.query);
   const header: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
-  const token = options.token !== undefined ? options.token : tokenProvider();
+  let token: string | null | undefined;
+  if (options.auth) {
+    if (!authProvider) throw signInUnavailable();
+    token = await authProvider.token();
+    if (!token) throw signInUnavailable();
+  } else {
+    token = options.token !== undefined ? options.token : tokenProvider();
+  }
   if (token) header.Authorization = `Bearer ${token}`;
 
-  const retries = method === 'GET' ? Math.max(0, options.retries ?? cfg.getRetries) : 0;
+  const retries = method === 'GET' || options.idempotent ? Math.max(0, options.retries ?? cfg.getRetries) : 0;
+  let renewed = false;
   let res: { status: number; data: unknown };
-  for (let i = 0; ; i++) {
+  for (let i = 0; ; ) {
     try {
       res = await attempt(url, method, header, options.body, options.timeoutMs ?? cfg.timeoutMs);
       break;
     } catch (e) {
       const err = e as ApiError;
+      // An expired or revoked session: sign in again once and repeat the call (a 401 is given before any
+      // handler runs, so repeating even a POST cannot do anything twice).
+      if (err.status === 401 && options.auth && authProvider && token && !renewed) {
+        renewed = true;
+        token = await authProvider.renew(token);
+        if (!token) throw signInUnavailable();
+        header.Authorization = `Bearer ${token}`;
+        continue;
+      }
       const retryable = err.status === 0 || RETRYABLE_STATUS.has(err.status);
       if (!retryable || i >= retries) throw err;
       await sleep(cfg.retryDelayMs * 2 ** i);
+      i += 1;
     }
   }
 
