@@ -1,6 +1,9 @@
 import { PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import { useDidShow, useLaunch } from '@tarojs/taro';
 import { z } from 'zod';
+import { refreshUnread } from './services/notices';
+import { installSession, onSignedIn, signIn, storedToken } from './services/session';
+import { installVillageSync, syncVillages } from './services/village-sync';
 import { reloadSettings } from './stores/settings';
 import './app.css';
 
@@ -25,13 +28,37 @@ function cancelJavascriptLinks(): void {
   );
 }
 
+/**
+ * The resident's session and the server copy of 我的村: wired into the request layer and the village store;
+ * after every sign-in the saved villages are merged and the unread badge refreshed. Sign-in runs in the
+ * background at launch (silent on weapp: `wx.login` asks nothing), so follow and ask work at the first tap;
+ * where it fails (offline) it is retried by the first call that needs it.
+ */
+function startSession(): void {
+  installSession();
+  installVillageSync();
+  onSignedIn(() => {
+    void syncVillages();
+    void refreshUnread();
+  });
+  if (storedToken()) {
+    void syncVillages();
+    void refreshUnread();
+  } else {
+    signIn().catch(() => undefined);
+  }
+}
+
 /** The app shell: Taro renders the current page as `children`. */
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // The WeChat font scale can change between launches; elderly mode is read back from storage.
     reloadSettings();
     cancelJavascriptLinks();
+    startSession();
   });
+  // Back from the background: new notices may have arrived.
+  useDidShow(() => void refreshUnread());
   return children;
 }
 

@@ -1,9 +1,12 @@
 import { ERROR_MESSAGES_ZH, type ErrorCode } from '@gongkai/shared';
 import { titles } from './titles';
+import { actTexts } from './zh-act';
+import { readTexts } from './zh-read';
 
 /**
- * Every user-facing string of the mini-program, in one place (Chinese UI). Page and tab titles live in
- * ./titles.ts, which the build-time page configs import too. Server error codes reuse the shared
+ * Every user-facing string of the mini-program, in one place (Chinese UI): this folder. Page and tab titles
+ * live in ./titles.ts, which the build-time page configs import too; the reading pages' texts in
+ * ./zh-read.ts and the acting pages' in ./zh-act.ts, merged in here. Server error codes reuse the shared
  * `ERROR_MESSAGES_ZH`; client-only codes are added here.
  */
 export const zh = {
@@ -58,7 +61,17 @@ export const zh = {
     limit: (max: number) => `最多可保存 ${max} 个村，排在第一个的是默认村。`,
     settingsHeading: '显示设置',
     fontNote: '未开启长辈模式时，文字大小跟随微信的字体设置。',
+    linksHeading: '我的事项',
+    follows: '我的关注',
+    feedback: '我的留言',
+    ask: '我要提问',
   },
+  ...readTexts,
+  ...actTexts,
+  /** Dates as residents read them (China time). */
+  date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
+  loading: '正在加载…',
+  retry: '重试',
   offline: {
     notice: (time: string) => `离线内容，更新于 ${time}`,
   },
@@ -66,6 +79,7 @@ export const zh = {
     NETWORK: '网络不给力，请稍后再试',
     BAD_RESPONSE: '服务器返回的数据有误，请稍后再试',
     UNKNOWN: '出了点问题，请稍后再试',
+    SIGN_IN_UNAVAILABLE: '当前网页版只能查看，关注和留言请在微信中打开“公开”小程序',
   },
 } as const;
 

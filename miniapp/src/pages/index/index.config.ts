@@ -2,4 +2,5 @@ import { titles } from '../../i18n/titles';
 
 export default definePageConfig({
   navigationBarTitleText: titles.home,
+  enablePullDownRefresh: true,
 });

@@ -1,16 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import DisclosureRow from '../../components/DisclosureRow';
 import DomainGrid from '../../components/DomainGrid';
 import ElderlySwitch from '../../components/ElderlySwitch';
+import LoadStatus from '../../components/LoadStatus';
 import OfflineNotice from '../../components/OfflineNotice';
 import PageShell from '../../components/PageShell';
 import RegionPath from '../../components/RegionPath';
 import VillageSwitcher from '../../components/VillageSwitcher';
 import { useLoader } from '../../hooks/useLoader';
-import { loadHomeDomains } from '../../services/domains';
+import { loadHome } from '../../services/disclosures';
 import { useSettings } from '../../stores/settings';
 import { useVillages } from '../../stores/villages';
-import { PICKER_URL } from '../../routes';
+import { LIST_URL, PICKER_URL, SEARCH_URL, withQuery } from '../../routes';
 import { zh } from '../../i18n/zh';
 import './index.css';
 
@@ -30,16 +32,20 @@ function Welcome() {
 
 /**
  * 我的村 home: on first open the welcome (elderly mode + pick a village); then the default village's path,
- * a switcher between saved villages, and the 8 domains as a grid. The domains come through the
- * weak-network cache: offline, the last loaded copy shows with its time.
+ * a switcher between saved villages, a search entry, the 8 domains as a grid with the number of disclosures
+ * residents of the village can read in each (tap: the domain's list), and the latest disclosures of the
+ * village, its township and its county, each labelled by level. One cached load: offline, the last loaded
+ * copy shows with its time.
  */
 export default function Index() {
   const villages = useVillages();
   const { elderly } = useSettings();
   const village = villages[0];
-  // Loaded once a village is chosen. The key becomes the village's code when the home data depends on it
-  // (counts and latest disclosures from the disclosures API).
-  const home = useLoader(village ? 'home' : null, loadHomeDomains);
+  const home = useLoader(village ? village.code : null, () => loadHome(village!.code));
+  usePullDownRefresh(() => {
+    home.reload(true);
+    void Taro.stopPullDownRefresh();
+  });
 
   if (!village) {
     return (
@@ -57,27 +63,41 @@ export default function Index() {
         <RegionPath className='village-card__path' path={village.path} />
       </View>
       {(!elderly || villages.length > 1) && <VillageSwitcher villages={villages} />}
+      <View className='home-search' role='button' onClick={() => void Taro.navigateTo({ url: SEARCH_URL })}>
+        <Text className='home-search__icon' aria-hidden='true'>
+          ⌕
+        </Text>
+        <Text className='home-search__text'>{zh.search.entry}</Text>
+      </View>
       {home.status === 'ready' && home.offline && <OfflineNotice savedAt={home.savedAt} />}
       <Text className='gk-heading'>{zh.home.domainsHeading}</Text>
-      {home.status === 'loading' && (
-        <View className='gk-status' aria-busy='true'>
-          <Text>{zh.home.loading}</Text>
-        </View>
-      )}
-      {home.status === 'error' && (
-        <View className='gk-status' role='alert'>
-          <Text className='gk-error'>{home.error.message}</Text>
-          <Button className='gk-button gk-button--primary' onClick={() => home.reload()}>
-            {zh.home.retry}
-          </Button>
-        </View>
-      )}
-      {home.status === 'ready' && home.data.length === 0 && (
+      <LoadStatus status={home.status} error={home.status === 'error' ? home.error : undefined} onRetry={() => home.reload()} />
+      {home.status === 'ready' && home.data.domains.length === 0 && (
         <View className='gk-status'>
           <Text>{zh.home.empty}</Text>
         </View>
       )}
-      {home.status === 'ready' && home.data.length > 0 && <DomainGrid domains={home.data} />}
+      {home.status === 'ready' && home.data.domains.length > 0 && (
+        <DomainGrid
+          domains={home.data.domains}
+          counts={home.data.counts}
+          onSelect={(domain) => void Taro.navigateTo({ url: withQuery(LIST_URL, { domain }) })}
+        />
+      )}
+      {home.status === 'ready' && (
+        <View className='home-latest'>
+          <Text className='gk-heading'>{zh.latest.heading}</Text>
+          {home.data.latest.length === 0 && <Text className='gk-muted'>{zh.latest.empty}</Text>}
+          {home.data.latest.map((item) => (
+            <DisclosureRow key={item.id} item={item} />
+          ))}
+        </View>
+      )}
+      {home.status === 'ready' && home.data.latest.length > 0 && (
+        <Button className='gk-button home-more' onClick={() => void Taro.navigateTo({ url: SEARCH_URL })}>
+          {zh.latest.more}
+        </Button>
+      )}
     </PageShell>
   );
 }

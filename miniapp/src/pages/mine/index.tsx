@@ -5,12 +5,12 @@ import ElderlySwitch from '../../components/ElderlySwitch';
 import PageShell from '../../components/PageShell';
 import RegionPath from '../../components/RegionPath';
 import { MAX_VILLAGES, removeVillage, selectVillage, useVillages } from '../../stores/villages';
-import { PICKER_URL } from '../../routes';
+import { FOLLOWS_URL, MY_FEEDBACK_URL, PICKER_URL } from '../../routes';
 import { zh } from '../../i18n/zh';
 import './index.css';
 
 /**
- * 我的: display settings (长辈模式) and 我的村 — the saved villages with their paths, the default marked in
+ * 我的: 我的关注 and 我的留言, display settings (长辈模式) and 我的村 — the saved villages with their paths, the default marked in
  * words, 设为默认 and 删除 (a second tap confirms, in place: no pop-up), and 添加村.
  */
 export default function Mine() {
@@ -19,6 +19,17 @@ export default function Mine() {
 
   return (
     <PageShell className='mine'>
+      <Text className='gk-heading'>{zh.mine.linksHeading}</Text>
+      <View className='mine-links'>
+        <View className='mine-link' role='link' data-testid='link-follows' onClick={() => void Taro.navigateTo({ url: FOLLOWS_URL })}>
+          <Text>{zh.mine.follows}</Text>
+          <Text aria-hidden='true'>›</Text>
+        </View>
+        <View className='mine-link' role='link' data-testid='link-feedback' onClick={() => void Taro.navigateTo({ url: MY_FEEDBACK_URL })}>
+          <Text>{zh.mine.feedback}</Text>
+          <Text aria-hidden='true'>›</Text>
+        </View>
+      </View>
       <Text className='gk-heading'>{zh.mine.settingsHeading}</Text>
       <ElderlySwitch />
       <Text className='gk-muted mine-note'>{zh.mine.fontNote}</Text>

@@ -1,0 +1,5 @@
+import { titles } from '../../../i18n/titles';
+
+export default definePageConfig({
+  navigationBarTitleText: titles.feedbackForm,
+});

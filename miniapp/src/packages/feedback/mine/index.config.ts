@@ -1,0 +1,7 @@
+import { titles } from '../../../i18n/titles';
+
+export default definePageConfig({
+  navigationBarTitleText: titles.myFeedback,
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+});

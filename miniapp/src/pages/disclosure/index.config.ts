@@ -1,0 +1,6 @@
+import { titles } from '../../i18n/titles';
+
+export default definePageConfig({
+  navigationBarTitleText: titles.disclosure,
+  enableShareAppMessage: true,
+});

@@ -1,0 +1,7 @@
+import { titles } from '../../i18n/titles';
+
+export default definePageConfig({
+  navigationBarTitleText: titles.notices,
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+});
