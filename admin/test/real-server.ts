@@ -135,6 +135,9 @@ export function useRealServer(preload: Array<() => Promise<unknown>> = [], opts:
   beforeAll(async () => {
     const { app } = server.testApp({ regions: zhejiangRegions(), env: opts.env });
     listening = http.createServer(app.callback());
+    // Longer than any pause between a test's requests: otherwise Node's fetch may reuse a kept-alive socket at
+    // the moment the server closes it (5 s by default) and fail with ECONNRESET.
+    listening.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => listening!.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
   });

@@ -1,0 +1,106 @@
+/**
+ * @jest-environment ./test/jsdom-server-env.js
+ */
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { FeedbackCreated, MyFeedbackDetail } from '@gongkai/shared';
+import { buttonName } from '../../../test/antd';
+import { renderApp } from '../../../test/render';
+import { official, seedCatalogue, useRealServer, type TestOfficial } from '../../../test/real-server';
+import { JINGSHAN, YUANKOU, ZEYA } from '../disclosures/test-fixtures';
+
+const server = useRealServer([() => import('.'), () => import('./detail')], { env: { GONGKAI_DEV_LOGIN: '1' } });
+let editor: TestOfficial;
+let outsider: TestOfficial;
+
+beforeAll(async () => {
+  await seedCatalogue();
+  editor = await official('editor', ZEYA, '泽雅镇编辑');
+  outsider = await official('editor', JINGSHAN, '景山街道编辑');
+});
+
+/** A resident of 源口村 (development sign-in) submits a question or request; returns their token and the item. */
+async function submit(openid: string, body: Record<string, unknown>) {
+  const login = await fetch(`${server.origin()}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ openid }) });
+  const { token } = (await login.json()) as { token: string };
+  const res = await server.call<FeedbackCreated>(token, 'POST', '/feedback', { regionCode: YUANKOU, public: true, ...body });
+  if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { token, item: res.body };
+}
+
+describe('inbox (pages/feedback) against the real server', () => {
+  it('lists a resident’s question with its tracking number and working days left; accepting and answering reach the resident', async () => {
+    const { token, item } = await submit('resident-answer', { type: 'question', content: '源口村征地补偿款什么时候发放到户？' });
+    await server.signIn(editor);
+    renderApp('/feedback');
+    const user = userEvent.setup({ delay: null });
+
+    const link = await screen.findByRole('link', { name: item.trackingNo });
+    const row = link.closest('tr')!;
+    expect(row.textContent).toContain('咨询');
+    expect(within(row).getByTestId('remaining').textContent).toMatch(/^剩 \d+ 个工作日$/);
+    await user.click(link);
+
+    expect(await screen.findByText('办理过程')).toBeTruthy();
+    expect(screen.getByText('源口村征地补偿款什么时候发放到户？')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: buttonName('受理') }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: buttonName('受理') }));
+    await user.click(await screen.findByRole('button', { name: buttonName('答复') }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('答复内容'), '补偿款已于11月25日发放到户，请查收银行账户。');
+    await user.click(within(dialog).getByRole('button', { name: buttonName('答复') }));
+
+    expect((await screen.findByTestId('answer-text')).textContent).toBe('补偿款已于11月25日发放到户，请查收银行账户。');
+    // The timeline lists the steps, and the resident sees the answer.
+    expect(screen.getAllByText('受理').length).toBeGreaterThan(0);
+    const mine = await server.call<MyFeedbackDetail>(token, 'GET', `/me/feedback/${item.id}`);
+    expect(mine.body).toMatchObject({ status: 'answered', answer: { text: '补偿款已于11月25日发放到户，请查收银行账户。' } });
+  });
+
+  it('extends a request once with a reason, and rejects another with a reason the applicant sees', async () => {
+    const request = { purpose: '核对本户补偿金额', delivery: 'online' };
+    const { item } = await submit('resident-request', { type: 'request', content: '申请公开本村征地补偿费用分配方案', request });
+    const { token: t2, item: other } = await submit('resident-reject', { type: 'question', content: '请问隔壁县的拆迁政策是什么？' });
+    await server.signIn(editor);
+    renderApp(`/feedback/${item.id}`);
+    const user = userEvent.setup({ delay: null });
+
+    await user.click(await screen.findByRole('button', { name: buttonName('延期') }));
+    let dialog = await screen.findByRole('dialog');
+    const days = within(dialog).getByLabelText('延长工作日数（1–20）');
+    await user.clear(days);
+    await user.type(days, '10');
+    await user.type(within(dialog).getByLabelText('延期理由（会告知申请人）'), '需向县自然资源局调取分配方案原件');
+    await user.click(within(dialog).getByRole('button', { name: buttonName('延期') }));
+    expect(await screen.findByText(/延长 10 个工作日/)).toBeTruthy();
+    // Once only: the action is gone.
+    await waitFor(() => expect(screen.queryByRole('button', { name: buttonName('延期') })).toBeNull());
+
+    cleanup();
+    renderApp(`/feedback/${other.id}`);
+    await screen.findByText('请问隔壁县的拆迁政策是什么？', { selector: '.ant-typography' });
+    await user.click(screen.getByRole('button', { name: buttonName('不予受理') }));
+    dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('不予受理的理由（申请人可见）'), '不属于本镇职责范围，请向所在县咨询');
+    await user.click(within(dialog).getByRole('button', { name: buttonName('不予受理') }));
+    await waitFor(async () => {
+      const mine = await server.call<MyFeedbackDetail>(t2, 'GET', `/me/feedback/${other.id}`);
+      expect(mine.body).toMatchObject({ status: 'rejected', rejection: { reason: '不属于本镇职责范围，请向所在县咨询' } });
+    });
+  });
+
+  it('filters overdue items from the URL and hides other townships’ items', async () => {
+    const { item } = await submit('resident-scope', { type: 'suggestion', content: '建议在村口增设公示栏电子屏' });
+    await server.signIn(outsider);
+    const { unmount } = renderApp(`/feedback/${item.id}`);
+    expect(await screen.findByText('没有找到这条留言，或它不在您的管辖范围内')).toBeTruthy();
+    unmount();
+
+    await server.signIn(editor);
+    renderApp('/feedback?overdue=true');
+    await waitFor(() => expect(document.querySelector('.ant-table-placeholder') && !document.querySelector('.ant-spin-spinning')).toBeTruthy());
+    // Nothing is overdue yet (every item was received today), and the checkbox shows the URL's filter.
+    expect(screen.queryByRole('link', { name: item.trackingNo })).toBeNull();
+    expect((screen.getByRole('checkbox', { name: '只看超期' }) as HTMLInputElement).checked).toBe(true);
+  });
+});
