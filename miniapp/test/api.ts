@@ -84,3 +84,9 @@ export function housingList(overrides: Partial<DisclosureCreateBody> = {}): Disc
     ...overrides,
   };
 }
+
+/** An official accepts a resident's item and answers it (the two steps the admin console takes). */
+export async function acceptAndAnswer(feedbackId: string, official: string, text: string): Promise<void> {
+  await call('POST', `/api/v1/admin/feedback/${feedbackId}/accept`, official, {});
+  await call('POST', `/api/v1/admin/feedback/${feedbackId}/answer`, official, { text });
+}

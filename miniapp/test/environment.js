@@ -6,7 +6,8 @@
 //   /** @jest-environment-options {"realServer": true} */
 // with optional `"regions": "ouhai"` (the real regions of 瓯海区 and 江山市 in memory instead of seeding all of
 // Zhejiang: seconds instead of ~20 s) and `"officials": true` (the standard catalogue seeded and officials of
-// 瓯海区 and 娄桥街道 signed in). The server (createApp over its own test database) then runs in this worker's
+// 瓯海区 and 娄桥街道 signed in) and `"templates": true` (subscribe-message templates TMPL_DISCLOSURE_TEST and
+// TMPL_ANSWER_TEST configured). The server (createApp over its own test database) then runs in this worker's
 // Node context — outside the jsdom sandbox, where the server's Node-only dependencies (mongodb's bson,
 // exceljs, …) load as in production — listening on a free loopback port. Globals in the test:
 // `__REAL_SERVER_URL__` (its origin) and `__REAL_SERVER__` ({ url, officials, drainJobs }). The database is
@@ -26,7 +27,7 @@ class JsdomWithFetch extends TestEnvironment {
       if (globalThis[name]) this.global[name] = globalThis[name];
     }
     const opts = config.projectConfig.testEnvironmentOptions ?? {};
-    this.realServer = opts.realServer === true ? { regions: opts.regions, officials: opts.officials === true } : null;
+    this.realServer = opts.realServer === true ? { regions: opts.regions, officials: opts.officials === true, templates: opts.templates === true } : null;
     this.testPath = context.testPath;
   }
 

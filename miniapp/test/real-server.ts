@@ -28,7 +28,15 @@ export interface RealServerOptions {
   regions?: 'full' | 'ouhai';
   /** Seed the standard catalogue and sign in officials of 瓯海区 (county) and 娄桥街道 (township). */
   officials?: boolean;
+  /**
+   * Configure the subscribe-message templates (`TEST_TEMPLATES`), so consent reports count. Leave off where
+   * jobs are drained: a resident with quota would then be sent WeChat messages (to no WeChat server).
+   */
+  templates?: boolean;
 }
+
+/** The template ids configured with `templates: true`. */
+export const TEST_TEMPLATES = { disclosure: 'TMPL_DISCLOSURE_TEST', answer: 'TMPL_ANSWER_TEST' } as const;
 
 /** Bearer header values of the seeded officials (editor, reviewer and admin of each level). */
 export type OfficialTokens = Record<'countyEditor' | 'countyReviewer' | 'countyAdmin' | 'townEditor' | 'townReviewer' | 'townAdmin', string>;
@@ -86,7 +94,8 @@ export async function startRealServer(label: string, opts: RealServerOptions = {
   setFeedbackRateLimits({ perResident: 10_000, perIp: 10_000, uploadsPerResident: 10_000 });
   // The job queue is not started: tests run due jobs with drainJobs() when they need their effects.
   const jobs = new JobQueue(createLogger('silent', false), { pollMs: 10, backoffMs: () => 10, leaseMs: 30_000, batchSize: 50 });
-  const t = testApp({ regions, jobs, env: { GONGKAI_DEV_LOGIN: '1', GONGKAI_DATA_DIR: dataDir } });
+  const templates = opts.templates ? { WECHAT_TEMPLATE_DISCLOSURE: TEST_TEMPLATES.disclosure, WECHAT_TEMPLATE_ANSWER: TEST_TEMPLATES.answer } : {};
+  const t = testApp({ regions, jobs, env: { GONGKAI_DEV_LOGIN: '1', GONGKAI_DATA_DIR: dataDir, ...templates } });
   let officials: OfficialTokens | undefined;
   if (opts.officials) {
     await seedCatalogue();

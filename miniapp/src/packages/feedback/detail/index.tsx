@@ -23,9 +23,11 @@ export default function FeedbackDetailPage() {
   const id = useRouter().params.id ?? '';
   const loaded = useLoader(id || null, () => loadMyFeedbackItem(id));
   const [item, setItem] = useState<MyFeedbackDetail | null>(null);
+  const data = loaded.status === 'ready' ? loaded.data : null;
+  // A new load replaces what is shown (a rating's answer replaces it in between).
   useEffect(() => {
-    if (loaded.status === 'ready') setItem(loaded.data);
-  }, [loaded]);
+    if (data) setItem(data);
+  }, [data]);
 
   if (!item) {
     return (
