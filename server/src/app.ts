@@ -65,6 +65,44 @@ function corsOrigin(config: Readonly<Config>) {
 }
 
 /**
+ * helmet's headers, worked out once: with static options they are the same for every response, so they are
+ * set from a list instead of running helmet's dozen middlewares (and a promise) per request.
+ */
+export function fixedHeaders(helmetMiddleware: Koa.Middleware): Koa.Middleware {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader: (k: string, v: unknown) => void headers.set(k, String(v)),
+    removeHeader: (k: string) => void headers.delete(k),
+    getHeader: (k: string) => headers.get(k),
+  };
+  let done = false;
+  void helmetMiddleware({ req: { method: 'GET', url: '/', headers: {} }, res } as never, async () => {
+    done = true;
+  });
+  // helmet's middlewares run synchronously; if a future version does not, keep running it per request.
+  if (!done && headers.size === 0) return helmetMiddleware;
+  const list = [...headers];
+  return (ctx, next) => {
+    for (const [k, v] of list) ctx.res.setHeader(k, v);
+    return next();
+  };
+}
+
+/** CORS only for requests that carry an Origin; the others just get `Vary: Origin`, as @koa/cors gives them. */
+export function corsWhenAsked(corsMiddleware: Koa.Middleware): Koa.Middleware {
+  return (ctx, next) => {
+    if (ctx.get('Origin')) return corsMiddleware(ctx, next);
+    ctx.vary('Origin');
+    return next();
+  };
+}
+
+/** The body parser for requests that may carry a body (not GET/HEAD). */
+export function unlessReading(parser: Koa.Middleware): Koa.Middleware {
+  return (ctx, next) => (ctx.method === 'GET' || ctx.method === 'HEAD' ? next() : parser(ctx, next));
+}
+
+/**
  * Builds the Koa application without listening: middleware, every module's routes, the OpenAPI
  * document, and the built admin console (`/admin/`) and H5 mini-program (`/m/`).
  */
@@ -79,9 +117,9 @@ export function createApp(given: AppDeps): Koa {
   // host but localhost — e.g. a phone on the LAN opening http://192.168.1.5:3000/m/ — it makes the browser load
   // the page's scripts over https, and the page stays blank (test/e2e/h5-home.test.ts covers this).
   const contentSecurityPolicy = { directives: { ...CSP.directives, upgradeInsecureRequests: config.production ? [] : null } };
-  app.use(helmet({ contentSecurityPolicy, crossOriginEmbedderPolicy: false }));
-  app.use(cors({ origin: corsOrigin(config), credentials: false, maxAge: 600, exposeHeaders: ['X-Request-Id'] }));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8' }));
+  app.use(fixedHeaders(helmet({ contentSecurityPolicy, crossOriginEmbedderPolicy: false })));
+  app.use(corsWhenAsked(cors({ origin: corsOrigin(config), credentials: false, maxAge: 600, exposeHeaders: ['X-Request-Id'] })));
+  app.use(unlessReading(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8' })));
 
   const routers = moduleRouters(deps);
   const meta = new Router();
@@ -96,7 +134,11 @@ export function createApp(given: AppDeps): Koa {
     ctx.status = 204;
     ctx.set('Cache-Control', 'public, max-age=86400');
   });
-  for (const r of [...routers, meta]) app.use(r.routes()).use(r.allowedMethods());
+  // One router holding every module's routes: a request is matched once, instead of being offered to each
+  // module's router (and its 405 check) in turn.
+  const root = new Router();
+  for (const r of [...routers, meta]) root.use(r.routes());
+  app.use(root.routes()).use(root.allowedMethods());
 
   app.use(
     serveSpas([

@@ -23,7 +23,7 @@ type Marked = Middleware & { doc?: RouteDoc; schemas?: RequestSchemas; auth?: Au
 
 /** A no-op middleware carrying the route's documentation; place it first in the chain. */
 export function doc(meta: RouteDoc): Middleware {
-  const mw: Marked = async (_ctx, next) => next();
+  const mw: Marked = (_ctx, next) => next();
   mw.doc = meta;
   return mw;
 }

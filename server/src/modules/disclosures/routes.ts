@@ -12,6 +12,7 @@ import type { AppDeps } from '../../app';
 import { doc } from '../../http/openapi';
 import { input, validate } from '../../http/validate';
 import { publicAttachmentRoutes } from './attachments-routes';
+import { utf8Body } from './body-bytes';
 import { countPublished } from './counts';
 import { getPublicDetailJson, verifyDisclosure } from './read';
 import { listOrSearchJson, searchRoutes } from './search-routes';
@@ -36,7 +37,7 @@ export function disclosureRoutes(deps: Pick<AppDeps, 'regions' | 'config'>): Rou
     validate(listReq),
     async (ctx) => {
       ctx.type = 'application/json';
-      ctx.body = await listOrSearchJson(deps, input(ctx, listReq).query);
+      ctx.body = utf8Body(await listOrSearchJson(deps, input(ctx, listReq).query));
     },
   );
 
@@ -59,7 +60,7 @@ export function disclosureRoutes(deps: Pick<AppDeps, 'regions' | 'config'>): Rou
 
   router.get('/:id', doc({ summary: '公开信息详情（个人信息已脱敏）', tags, response: DisclosureDetailSchema }), validate(byId), async (ctx) => {
     ctx.type = 'application/json';
-    ctx.body = await getPublicDetailJson(input(ctx, byId).params.id);
+    ctx.body = utf8Body(await getPublicDetailJson(input(ctx, byId).params.id));
   });
 
   router.get(

@@ -3,6 +3,7 @@ import { DisclosureSearchListSchema, DisclosureSearchQuerySchema, type Disclosur
 import type { AppDeps } from '../../app';
 import { doc } from '../../http/openapi';
 import { input, validate } from '../../http/validate';
+import { utf8Body } from './body-bytes';
 import { listPublishedJson } from './read';
 import { searchPublishedJson } from './search-query';
 
@@ -27,7 +28,7 @@ export function searchRoutes(router: Router, deps: Pick<AppDeps, 'regions'>): vo
     validate(searchReq),
     async (ctx) => {
       ctx.type = 'application/json';
-      ctx.body = await searchPublishedJson(deps, input(ctx, searchReq).query);
+      ctx.body = utf8Body(await searchPublishedJson(deps, input(ctx, searchReq).query));
     },
   );
 }
