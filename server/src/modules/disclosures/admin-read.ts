@@ -20,6 +20,7 @@ import { versionKey, versions, type DisclosureRecord, type VersionRecord } from 
 import { metaOf, publishableLinks } from './publish';
 import { catalogueItemIdOf, listFilter } from './read';
 import { liveLinks, renderPublic } from './render';
+import { matchingPublishedIds } from './search-query';
 import { isOverdue } from './timeliness';
 
 /*
@@ -67,18 +68,23 @@ export const summaryOfRecord = (r: DisclosureRecord) => summaryOf(entryOf(r));
 /**
  * `GET /api/v1/admin/disclosures`: disclosures in the caller's subtree (or in `region`, which must be in
  * it), most recently changed first. `status` draft/pending/scheduled matches the working copy (also of a
- * published disclosure's next version); `late` and `overdue` filter on timeliness.
+ * published disclosure's next version); `late` and `overdue` filter on timeliness. `q` matches the id, the
+ * published or working title, or words of the published (masked) text through the search index.
  */
 export async function listForAdmin(caller: AdminCaller, q: AdminDisclosureListQuery, now: number = Date.now()): Promise<Page<AdminDisclosureSummary>> {
   const scope = q.region ?? caller.regionCode;
   if (q.region) assertInScope(caller, q.region);
   const itemId = q.item ? await catalogueItemIdOf(q.item) : undefined;
   const index = await disclosureIndex({ fresh: true });
-  const basic = listFilter(q.domain, itemId ?? undefined, q.q, (e) => `${e.title}\u0000${e.working?.title ?? ''}`);
+  const basic = listFilter(q.domain, itemId ?? undefined, undefined);
+  // `q`: the id, a title (published or working copy), or words of the published text (full-text index).
+  const titled = listFilter(undefined, undefined, q.q, (e) => `${e.title}\u0000${e.working?.title ?? ''}`);
+  const fullText = q.q ? await matchingPublishedIds(q.q, now) : undefined;
   const wanted = (e: Entry) => {
     if (!isWithin(e.regionCode, scope)) return false;
     if (itemId === null) return false;
     if (basic && !basic(e)) return false;
+    if (titled && !titled(e) && e.id !== q.q && !fullText?.has(e.id)) return false;
     if (q.status) {
       const working = q.status === 'draft' || q.status === 'pending' || q.status === 'scheduled';
       if (working ? e.working?.state !== q.status : e.status !== q.status) return false;

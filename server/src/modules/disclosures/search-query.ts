@@ -97,6 +97,25 @@ export async function rankedMatches(deps: Pick<DisclosureDeps, 'regions'>, r: Om
   return { hits: ranked, needles, generation: sIndex?.generation ?? -1, epoch: dIndex.epoch };
 }
 
+/**
+ * Ids of the published disclosures whose current public text holds every word of `q` (any region), for
+ * the officials' list; undefined while the index is being built or when `q` has no searchable word.
+ */
+export async function matchingPublishedIds(q: string, now: number = Date.now()): Promise<Set<string> | undefined> {
+  const sIndex = await searchIndex(BUILD_WAIT_MS);
+  const terms = queryTerms(q);
+  const required = sIndex && terms.length ? requiredTerms(sIndex, terms) : undefined;
+  if (!sIndex || !terms.length) return undefined;
+  const ids = new Set<string>();
+  if (!required) return ids;
+  const dIndex = await disclosureIndex();
+  for (const m of sIndex.match({ terms: required, now })) {
+    const e = dIndex.get(m.id);
+    if (e?.status === 'published' && e.version === m.version) ids.add(m.id);
+  }
+  return ids;
+}
+
 /** One page of search results with highlights (masked public content only). */
 export async function searchPublished(deps: Pick<DisclosureDeps, 'regions'>, r: SearchRequest, now: number = Date.now()): Promise<Page<DisclosureSearchItem>> {
   return (await searchPage(deps, r, now)).page;

@@ -122,6 +122,17 @@ describe('full-text search of published disclosures (real database)', () => {
     expect(ids((await search('三季')).body.items)).toEqual([d.bodyHit]);
   });
 
+  it('lets officials find disclosures in scope by words of the published text, by title and by id', async () => {
+    const list = (auth: string, q: string) => http().get(`${A}?q=${encodeURIComponent(q)}&pageSize=100`).set('Authorization', auth);
+    const county = await list(o.countyAdmin.auth, '锦绣家园');
+    expect(ids(county.body.items)).toEqual([d.table]);
+    expect(ids((await list(o.countyAdmin.auth, '身份证号')).body.items)).toEqual([d.bodyHit]);
+    expect(ids((await list(o.countyAdmin.auth, d.county)).body.items)).toEqual([d.county]);
+    expect((await list(o.outAdmin.auth, '锦绣家园')).body.total).toBe(0);
+    const draft = (await http().post(A).set('Authorization', o.villageEditor.auth).send(draftBody({ regionCode: R.village, title: '繁荣社区垃圾分类积分草稿' })).expect(201)).body.id;
+    expect(ids((await list(o.villageEditor.auth, '垃圾分类积分')).body.items)).toEqual([draft]);
+  });
+
   it('drops a withdrawn disclosure from search at once', async () => {
     const id = await publishVia(http, o.villageEditor.auth, o.villageReviewer.auth, draftBody({ regionCode: R.village, title: '繁荣社区停车位抽签结果' }));
     expect(ids((await search('停车位')).body.items)).toEqual([id]);
