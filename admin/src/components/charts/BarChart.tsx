@@ -15,14 +15,14 @@ export interface BarChartProps {
 }
 
 const ROW = 26;
-const LABEL = 120;
+const LABEL = 96;
 const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
 /**
  * Horizontal bars for a ranking (values 0–1, shown as percentages), in plain SVG: a few hundred bytes instead
  * of a charting library, and readable without colour (each bar carries its value as text).
  */
-export function BarChart({ bars, title, onSelect, width = 560 }: BarChartProps) {
+export function BarChart({ bars, title, onSelect, width = 420 }: BarChartProps) {
   const plot = width - LABEL - 56;
   const height = bars.length * ROW + 8;
   return (

@@ -14,7 +14,7 @@ export interface LineChartProps {
   height?: number;
 }
 
-const PAD = { left: 40, right: 16, top: 12, bottom: 48 };
+const PAD = { left: 40, right: 32, top: 12, bottom: 48 };
 
 /**
  * Lines over quarters for rates in 0–1, in plain SVG with a legend; a gap where a value is null. Each point

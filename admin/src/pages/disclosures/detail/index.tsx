@@ -9,7 +9,7 @@ import { zh } from '../../../locale/zh';
 import { useAccess } from '../../../services/access';
 import { isApiError } from '../../../services/request';
 import { StatusTags } from '../components/StatusTags';
-import { getDisclosure } from '../service';
+import { catalogueItem, getDisclosure } from '../service';
 import { ContentTab } from './components/ContentTab';
 import { NoticesTab } from './components/NoticesTab';
 import { PreviewTab } from './components/PreviewTab';
@@ -33,6 +33,10 @@ export default function DisclosureDetailPage() {
   const access = useAccess();
   const [params, setParams] = useSearchParams();
   const d = useApi((signal) => getDisclosure(id, signal), [id]);
+  const item = useApi(
+    (signal) => (d.data ? catalogueItem(d.data.catalogueItemId, d.data.catalogueVersion, signal) : Promise.resolve(undefined)),
+    [d.data?.catalogueItemId, d.data?.catalogueVersion],
+  );
 
   if (d.error && isApiError(d.error) && (d.error.status === 404 || d.error.status === 403)) {
     return <Result status={d.error.status === 403 ? '403' : '404'} title={d.error.status} subTitle={t.notFound} extra={<Link to="/disclosures"><Button>{zh.feedback.back}</Button></Link>} />;
@@ -62,7 +66,9 @@ export default function DisclosureDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={f.region}><RegionName code={x.regionCode} /></Descriptions.Item>
           <Descriptions.Item label={f.domain}>{findDomain(x.domain)?.name ?? x.domain}</Descriptions.Item>
-          <Descriptions.Item label={t.catalogueItem}>{x.catalogueItemId}（{zh.catalogue.version(x.catalogueVersion)}）</Descriptions.Item>
+          <Descriptions.Item label={t.catalogueItem}>
+            {item.data ? `${item.data.code} ${item.data.name}` : x.catalogueItemId}（{zh.catalogue.version(x.catalogueVersion)}）
+          </Descriptions.Item>
           <Descriptions.Item label={f.dueAt}>{fmt(w?.dueAt ?? x.dueAt)}</Descriptions.Item>
           <Descriptions.Item label={f.publishedAt}>{fmt(x.publishedAt)}</Descriptions.Item>
           <Descriptions.Item label={f.version}>

@@ -48,7 +48,9 @@ export default function RichTextEditor({ value, onChange, placeholder, id }: Ric
 
   // A new value from outside (the form loaded a stored disclosure) replaces the document.
   useEffect(() => {
-    if (editor && value !== undefined && value !== editor.getHTML()) editor.commands.setContent(value, { emitUpdate: false });
+    // useEditor may hand out an instance it has since destroyed (re-created on mount): never touch that one.
+    if (!editor || editor.isDestroyed || value === undefined) return;
+    if (value !== editor.getHTML()) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
 
   const state = useEditorState({
@@ -65,9 +67,10 @@ export default function RichTextEditor({ value, onChange, placeholder, id }: Ric
   });
 
   const chain = () => editor!.chain().focus();
+  const live = !!editor && !editor.isDestroyed;
   const tool = (title: string, icon: React.ReactNode, active: boolean | undefined, run: () => void) => (
     <Tooltip title={title} key={title}>
-      <Button size="small" type={active ? 'primary' : 'text'} icon={icon} aria-label={title} aria-pressed={!!active} onClick={run} disabled={!editor} />
+      <Button size="small" type={active ? 'primary' : 'text'} icon={icon} aria-label={title} aria-pressed={!!active} onClick={run} disabled={!live} />
     </Tooltip>
   );
   const link = () => {
