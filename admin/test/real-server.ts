@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { configure } from '@testing-library/react';
 import type { AdminRole, AdminUser } from '@gongkai/shared';
@@ -18,7 +21,9 @@ import { clearRegionCache } from '../src/services/regions';
 
 /** The parts of the server's test support and modules used here (see test/support and server/src). */
 interface ServerSide {
-  testApp(o: { regions?: unknown; env?: Record<string, string> }): { app: { callback(): http.RequestListener } };
+  testApp(o: { regions?: unknown; env?: Record<string, string>; jobs?: unknown }): { app: { callback(): http.RequestListener } };
+  /** A job queue that is not started (tests run due jobs with `pollOnce`). */
+  jobQueue(): { pollOnce(): Promise<number> };
   useTestDatabase(): unknown;
   createOfficial(o: { role: AdminRole; regionCode: string; displayName?: string }): Promise<{
     username: string;
@@ -52,6 +57,8 @@ const server: ServerSide = asNode(() => {
   const { createOfficial } = require('../../test/support/fixtures');
   const { seedCatalogue } = require('../../server/src/modules/catalogue/seed');
   const { RegionDirectory } = require('../../server/src/modules/regions/directory');
+  const { JobQueue } = require('../../server/src/jobs/queue');
+  const { createLogger } = require('../../server/src/logger');
   const { loadRegionRows } = require('../../server/src/modules/regions/data');
   const { toRegionRecords } = require('../../server/src/modules/regions/seed');
   return {
@@ -59,6 +66,7 @@ const server: ServerSide = asNode(() => {
     useTestDatabase,
     createOfficial,
     seedCatalogue: () => seedCatalogue(),
+    jobQueue: () => new JobQueue(createLogger('silent', false), { pollMs: 10, backoffMs: () => 10, leaseMs: 30_000, batchSize: 50 }),
     regionDirectory: () => RegionDirectory.fromRecords(toRegionRecords(loadRegionRows())),
   };
 });
@@ -116,6 +124,8 @@ export interface RealServer {
   call: <T = unknown>(token: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
   /** A bearer token for an official (a login of its own, not the page's session). */
   tokenFor: (o: Pick<TestOfficial, 'username' | 'password'>) => Promise<string>;
+  /** Runs the server's due jobs (notice fan-out, feedback notices…) until none are left. */
+  drainJobs: () => Promise<void>;
 }
 
 /**
@@ -131,9 +141,12 @@ export function useRealServer(preload: Array<() => Promise<unknown>> = [], opts:
   });
   let listening: http.Server | undefined;
   let origin = '';
+  // Not started: tests run due jobs with drainJobs(). Uploads go to a folder of this file's own.
+  const jobs = server.jobQueue();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-admin-'));
 
   beforeAll(async () => {
-    const { app } = server.testApp({ regions: zhejiangRegions(), env: opts.env });
+    const { app } = server.testApp({ regions: zhejiangRegions(), jobs, env: { GONGKAI_DATA_DIR: dataDir, ...opts.env } });
     listening = http.createServer(app.callback());
     // Longer than any pause between a test's requests: otherwise Node's fetch may reuse a kept-alive socket at
     // the moment the server closes it (5 s by default) and fail with ECONNRESET.
@@ -144,6 +157,7 @@ export function useRealServer(preload: Array<() => Promise<unknown>> = [], opts:
   afterAll(async () => {
     listening?.closeAllConnections();
     await new Promise<void>((resolve) => (listening ? listening.close(() => resolve()) : resolve()));
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
   beforeEach(() => {
     configureRequest({ baseUrl: `${origin}/api/v1`, onUnauthorized: undefined });
@@ -173,6 +187,9 @@ export function useRealServer(preload: Array<() => Promise<unknown>> = [], opts:
   };
   return {
     origin: () => origin,
+    drainJobs: async () => {
+      for (let idle = 0; idle < 2; ) idle = (await jobs.pollOnce()) > 0 ? 0 : idle + 1;
+    },
     call,
     tokenFor: async (o) => (await login(o)).token,
     signIn: async (o) => {

@@ -4,7 +4,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FeedbackCreated, MyFeedbackDetail } from '@gongkai/shared';
-import { buttonName } from '../../../test/antd';
+import { buttonName, pickRegion } from '../../../test/antd';
 import { renderApp } from '../../../test/render';
 import { official, seedCatalogue, useRealServer, type TestOfficial } from '../../../test/real-server';
 import { JINGSHAN, YUANKOU, ZEYA } from '../disclosures/test-fixtures';
@@ -103,4 +103,24 @@ describe('inbox (pages/feedback) against the real server', () => {
     expect(screen.queryByRole('link', { name: item.trackingNo })).toBeNull();
     expect((screen.getByRole('checkbox', { name: '只看超期' }) as HTMLInputElement).checked).toBe(true);
   });
+
+  it('lets a county admin reassign an item to another township of the county, which then sees it', async () => {
+    const admin = await official('admin', '330304', '瓯海区管理员');
+    const { item } = await submit('resident-reassign', { type: 'question', content: '景山街道的安置房什么时候分配？' });
+    await server.signIn(admin);
+    renderApp(`/feedback/${item.id}`);
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: buttonName('转办') }));
+    const dialog = await screen.findByRole('dialog');
+    await pickRegion(user, within(dialog).getByLabelText('转办给'), '景山', '瓯海区 / 景山街道');
+    await user.click(within(dialog).getByRole('button', { name: buttonName('转办') }));
+    await waitFor(() => expect(document.body.textContent).toContain('承办单位景山街道'));
+    expect(screen.getByText('转办', { selector: 'strong' })).toBeTruthy();
+
+    const t = await server.tokenFor(outsider);
+    const seen = await server.call<{ assignedRegion: { code: string }; status: string }>(t, 'GET', `/admin/feedback/${item.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ assignedRegion: { code: JINGSHAN }, status: 'received' });
+  });
 });
+

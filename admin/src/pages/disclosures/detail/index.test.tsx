@@ -7,9 +7,9 @@ import type { AdminDisclosureDetail, DisclosureDetail } from '@gongkai/shared';
 import { buttonName } from '../../../../test/antd';
 import { renderApp } from '../../../../test/render';
 import { official, seedCatalogue, useRealServer, type TestOfficial } from '../../../../test/real-server';
-import { JINGSHAN, ZEYA, draft, households, step } from '../test-fixtures';
+import { JINGSHAN, YUANKOU, ZEYA, draft, households, step } from '../test-fixtures';
 
-const server = useRealServer([() => import('.'), () => import('..')]);
+const server = useRealServer([() => import('.'), () => import('..')], { env: { GONGKAI_DEV_LOGIN: '1' } });
 let editor: TestOfficial;
 let reviewer: TestOfficial;
 let outsider: TestOfficial;
@@ -111,5 +111,30 @@ describe('disclosure detail (pages/disclosures/detail) against the real server',
     const e = await server.tokenFor(editor);
     const inScope = await server.call<{ items: Array<{ id: string }> }>(e, 'GET', '/admin/disclosures');
     expect(inScope.body.items.map((x) => x.id)).toContain(id);
+  });
+
+  it('shows how many followers were notified in the app and by WeChat for each publication', async () => {
+    // Two residents follow 源口村, then the disclosure is published and the notice jobs run.
+    for (const openid of ['follower-a', 'follower-b']) {
+      const login = await fetch(`${server.origin()}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ openid }) });
+      const { token } = (await login.json()) as { token: string };
+      const follow = await server.call(token, 'POST', '/me/follows', { regionCode: YUANKOU });
+      expect(follow.status).toBe(201);
+    }
+    const e = await server.tokenFor(editor);
+    const r = await server.tokenFor(reviewer);
+    const { id } = await draft(server, e, { title: '源口村补偿费用公示（通知）' });
+    await step(server, e, `/admin/disclosures/${id}/submit`);
+    await step(server, r, `/admin/disclosures/${id}/approve`);
+    await server.drainJobs();
+
+    await server.signIn(reviewer);
+    renderApp(`/disclosures/${id}?tab=notices`);
+    const inApp = await screen.findByText('站内通知', { selector: '.ant-statistic-title' });
+    await waitFor(() => expect(inApp.closest('.ant-statistic')?.textContent).toBe('站内通知2'));
+    // One publication event; no WeChat consent was given, so nothing was planned or failed and resend is off.
+    expect(screen.getByText('发布（第1版）')).toBeTruthy();
+    expect(screen.getByTestId('wechat-failed').textContent).toBe('0');
+    expect((screen.getByRole('button', { name: /重发失败的微信通知/ }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -122,6 +122,28 @@ describe('disclosure editor (pages/disclosures/editor) against the real server',
   });
 });
 
+describe('attachments of a draft', () => {
+  it('uploads a PDF (checked by content on the server), lists it and deletes it', async () => {
+    const token = await server.tokenFor(editor);
+    const { id } = await draft(server, token, { title: '带附件的补偿公示' });
+    await server.signIn(editor);
+    renderApp(`/disclosures/${id}/edit`);
+    const user = userEvent.setup({ delay: null });
+    await screen.findByRole('button', { name: /上传附件/ });
+    const pdf = new File(['%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'], '补偿方案批复.pdf', { type: 'application/pdf' });
+    await user.upload(document.querySelector('input[type=file][accept^=".pdf"]') as HTMLInputElement, pdf);
+    expect(await screen.findByRole('button', { name: /补偿方案批复\.pdf/ })).toBeTruthy();
+    let stored = await server.call<AdminDisclosureDetail>(token, 'GET', `/admin/disclosures/${id}`);
+    expect(stored.body.workingCopy?.attachments.map((a) => [a.name, a.mime])).toEqual([['补偿方案批复.pdf', 'application/pdf']]);
+
+    await user.click(screen.getByRole('button', { name: buttonName('删除') }));
+    await user.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /补偿方案批复\.pdf/ })).toBeNull());
+    stored = await server.call<AdminDisclosureDetail>(token, 'GET', `/admin/disclosures/${id}`);
+    expect(stored.body.workingCopy?.attachments).toEqual([]);
+  });
+});
+
 /** The 一级事项 of LA-08 and its number of content elements, from the public catalogue (not hard-coded). */
 async function item() {
   const res = await fetch(`${server.origin()}/api/v1/catalogue/LA-08`);
