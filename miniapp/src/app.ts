@@ -1,6 +1,7 @@
 import { PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
 import { z } from 'zod';
+import { isWeapp } from './config';
 import { refreshUnread } from './services/notices';
 import { installSession, onSignedIn, signIn, storedToken } from './services/session';
 import { installVillageSync, syncVillages } from './services/village-sync';
@@ -30,9 +31,10 @@ function cancelJavascriptLinks(): void {
 
 /**
  * The resident's session and the server copy of 我的村: wired into the request layer and the village store;
- * after every sign-in the saved villages are merged and the unread badge refreshed. Sign-in runs in the
- * background at launch (silent on weapp: `wx.login` asks nothing), so follow and ask work at the first tap;
- * where it fails (offline) it is retried by the first call that needs it.
+ * after every sign-in the saved villages are merged and the unread badge refreshed. In the mini-program,
+ * sign-in runs in the background at launch (silent: `wx.login` asks nothing), so follow and ask work at the
+ * first tap; where it fails (offline) the first call that needs it tries again. On H5 it waits for the first
+ * call that needs it: a site without demo sign-in answers 404, and reading must not cost a failed request.
  */
 function startSession(): void {
   installSession();
@@ -44,7 +46,7 @@ function startSession(): void {
   if (storedToken()) {
     void syncVillages();
     void refreshUnread();
-  } else {
+  } else if (isWeapp()) {
     signIn().catch(() => undefined);
   }
 }

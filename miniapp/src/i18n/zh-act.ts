@@ -75,6 +75,7 @@ export const actTexts = {
     rateHeading: '您对答复满意吗？',
     rateComment: '还想说的（选填）',
     rateSubmit: '提交评价',
+    rateMissing: '请先选择满意、基本满意或不满意',
     rated: (label: string) => `您的评价：${label}`,
     publicShown: '此问答已公开显示（匿名）',
   },

@@ -55,6 +55,7 @@ export const readTexts = {
     hiddenTable: (title: string, reason: string) => `“${title}”已不再公开：${reason}`,
     attachmentsHeading: '附件',
     openAttachment: '打开',
+    fileKind: (mime: string) => (mime === 'application/pdf' ? 'PDF' : mime.startsWith('image/') ? '图片' : '文件'),
     relatedHeading: '相关解读',
     qaHeading: '群众问答',
     qaEmpty: '还没有公开的问答',

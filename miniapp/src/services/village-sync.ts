@@ -2,11 +2,12 @@ import { SavedVillagesSchema, type SavedVillages } from '@gongkai/shared';
 import { pullVillages, setVillageSync, villagesStore, type VillageSource } from '../stores/villages';
 import { getRegion } from './regions';
 import { request } from './request';
+import { sessionStore } from './session';
 
 /**
  * The server copy of 我的村 (`GET/PUT /api/v1/me/villages`) behind the village store's sync seam. After a
  * sign-in the server's list is merged in (server order first, then villages only saved on this device);
- * when the server has none yet, this device's list is pushed. Every later change is pushed.
+ * when the server has none yet, this device's list is pushed. Every later change is pushed while signed in.
  */
 
 /** Regions the last pull described (the server sends each saved village with its path). */
@@ -30,6 +31,8 @@ async function resolve(code: string): Promise<VillageSource> {
 export function installVillageSync(): void {
   setVillageSync({
     async push(codes) {
+      // Never signs in just for this (a read-only site would answer 404): the next sign-in syncs anyway.
+      if (sessionStore.get().status !== 'signed-in') return;
       await request('/api/v1/me/villages', { method: 'PUT', body: { codes }, auth: true, schema: SavedVillagesSchema });
     },
     async pull() {

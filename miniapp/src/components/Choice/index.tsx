@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { FOCUSABLE } from '../a11y';
 
 /** One option of a Choice. */
 export interface ChoiceOption<T extends string> {
@@ -30,7 +31,7 @@ export default function Choice<T extends string>({ label, options, value, onChan
       {options.map((o) => {
         const on = o.value === value;
         return (
-          <View key={o.value} className={`choice__option ${on ? 'choice__option--on' : ''}`} role='radio' aria-checked={on} data-value={o.value} onClick={() => onChange(o.value)}>
+          <View key={o.value} className={`choice__option ${on ? 'choice__option--on' : ''}`} role='radio' {...FOCUSABLE} aria-checked={on} data-value={o.value} onClick={() => onChange(o.value)}>
             <Text className='choice__label'>
               {on ? '✓ ' : ''}
               {o.label}

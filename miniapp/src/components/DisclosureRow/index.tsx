@@ -6,6 +6,7 @@ import { formatDate, postingState } from '../../utils/format';
 import { zh } from '../../i18n/zh';
 import PostingBadge from '../PostingBadge';
 import './index.css';
+import { FOCUSABLE } from '../a11y';
 
 /**
  * One disclosure in a list: its level in words (村级 / 乡镇 / 县级) and publisher region, the title, the
@@ -16,9 +17,8 @@ export default function DisclosureRow({ item, now = Date.now() }: { item: Disclo
   return (
     <View
       className='disclosure-row'
-      role='link'
+      role='link' {...FOCUSABLE}
       data-id={item.id}
-      aria-label={`${zh.levels[item.level]} ${item.regionName} ${item.title}`}
       onClick={() => void Taro.navigateTo({ url: disclosureUrl(item.id) })}
     >
       <View className='disclosure-row__meta'>

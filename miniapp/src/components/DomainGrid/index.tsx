@@ -3,6 +3,7 @@ import type { Domain, DomainKey } from '@gongkai/shared';
 import { zh } from '../../i18n/zh';
 import { domainIconUri } from './icons';
 import './index.css';
+import { FOCUSABLE } from '../a11y';
 
 /** Props of the domain grid. */
 export interface DomainGridProps {
@@ -32,6 +33,7 @@ export default function DomainGrid({ domains, counts, onSelect }: DomainGridProp
             className={`domain-tile ${onSelect ? 'domain-tile--link' : ''}`}
             data-key={d.key}
             role={onSelect ? 'button' : undefined}
+            {...(onSelect ? FOCUSABLE : {})}
             onClick={onSelect ? () => onSelect(d.key) : undefined}
           >
             <View className='domain-tile__icon' aria-hidden='true'>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { setElderlyMode, useSettings } from '../../stores/settings';
 import { zh } from '../../i18n/zh';
 import './index.css';
+import { FOCUSABLE } from '../a11y';
 
 /**
  * The 长辈模式 switch: a large row (≥ 60 px high in elderly mode) whose state is said in words
@@ -12,7 +13,7 @@ export default function ElderlySwitch() {
   return (
     <View
       className={`elderly-switch ${elderly ? 'elderly-switch--on' : ''}`}
-      role='switch'
+      role='switch' {...FOCUSABLE}
       aria-checked={elderly}
       aria-label={zh.elderly.label}
       data-testid='elderly-switch'

@@ -7,6 +7,7 @@ import { useSession } from '../../services/session';
 import { addFollow, findFollow, loadFollows, removeFollow, useFollows } from '../../stores/follows';
 import { zh } from '../../i18n/zh';
 import './index.css';
+import { BUTTON } from '../a11y';
 
 /** Props: what to follow and the button's words. */
 export interface FollowButtonProps {
@@ -56,7 +57,7 @@ export default function FollowButton({ target, label, primary }: FollowButtonPro
 
   return (
     <View className='follow'>
-      <Button
+      <Button {...BUTTON}
         className={`gk-button follow-button ${primary ? 'gk-button--primary' : ''} ${current ? 'follow-button--on' : ''}`}
         aria-pressed={!!current}
         data-followed={current ? 'true' : 'false'}

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ApiError } from '../../services/request';
 import { zh } from '../../i18n/zh';
+import { BUTTON } from '../a11y';
 
 /** Props: what to show while loading, or the error with a retry. */
 export interface LoadStatusProps {
@@ -28,7 +29,7 @@ export default function LoadStatus({ status, error, onRetry, loadingText }: Load
       <View className='gk-status' role='alert'>
         <Text className='gk-error'>{error.message}</Text>
         {onRetry && (
-          <Button className='gk-button gk-button--primary' onClick={onRetry}>
+          <Button {...BUTTON} className='gk-button gk-button--primary' onClick={onRetry}>
             {zh.retry}
           </Button>
         )}

@@ -4,6 +4,7 @@ import { MAX_VILLAGES, selectVillage, type SavedVillage } from '../../stores/vil
 import { PICKER_URL } from '../../routes';
 import { zh } from '../../i18n/zh';
 import './index.css';
+import { FOCUSABLE } from '../a11y';
 
 /**
  * Switches the home page between saved villages (tap a name: it becomes the default) and adds one. The
@@ -16,7 +17,7 @@ export default function VillageSwitcher({ villages }: { villages: readonly Saved
         <View
           key={v.code}
           className={`village-chip ${i === 0 ? 'village-chip--current' : ''}`}
-          role='button'
+          role='button' {...FOCUSABLE}
           aria-pressed={i === 0}
           data-code={v.code}
           onClick={() => selectVillage(v.code)}
@@ -30,7 +31,7 @@ export default function VillageSwitcher({ villages }: { villages: readonly Saved
         </View>
       ))}
       {villages.length < MAX_VILLAGES && (
-        <View className='village-chip village-chip--add' role='button' onClick={() => void Taro.navigateTo({ url: PICKER_URL })}>
+        <View className='village-chip village-chip--add' role='button' {...FOCUSABLE} onClick={() => void Taro.navigateTo({ url: PICKER_URL })}>
           <Text>+ {zh.home.addVillage}</Text>
         </View>
       )}

@@ -19,6 +19,7 @@ import Qa from './parts/Qa';
 import StandardCard from './parts/StandardCard';
 import Tables from './parts/Tables';
 import './index.css';
+import { FOCUSABLE } from '../../components/a11y';
 
 /**
  * One disclosure (`pages/disclosure/index?id=` — the path notices, subscribe messages, feeds and the printed
@@ -108,7 +109,7 @@ export default function DisclosurePage() {
         <View className='related'>
           <Text className='gk-heading'>{zh.detail.relatedHeading}</Text>
           {related.map((r) => (
-            <View key={r.id} className='related__link' role='link' onClick={() => void Taro.navigateTo({ url: disclosureUrl(r.id) })}>
+            <View key={r.id} className='related__link' role='link' {...FOCUSABLE} onClick={() => void Taro.navigateTo({ url: disclosureUrl(r.id) })}>
               <Text>{r.title}</Text>
             </View>
           ))}

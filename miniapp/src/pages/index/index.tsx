@@ -15,6 +15,7 @@ import { useVillages } from '../../stores/villages';
 import { LIST_URL, PICKER_URL, SEARCH_URL, withQuery } from '../../routes';
 import { zh } from '../../i18n/zh';
 import './index.css';
+import { BUTTON, FOCUSABLE } from '../../components/a11y';
 
 /** First open: the elderly-mode choice and the way to pick a village. */
 function Welcome() {
@@ -23,7 +24,7 @@ function Welcome() {
       <Text className='welcome__title'>{zh.home.welcomeTitle}</Text>
       <Text className='welcome__text'>{zh.home.welcomeText}</Text>
       <ElderlySwitch />
-      <Button className='gk-button gk-button--primary welcome__pick' onClick={() => void Taro.navigateTo({ url: PICKER_URL })}>
+      <Button {...BUTTON} className='gk-button gk-button--primary welcome__pick' onClick={() => void Taro.navigateTo({ url: PICKER_URL })}>
         {zh.home.pickVillage}
       </Button>
     </View>
@@ -63,7 +64,7 @@ export default function Index() {
         <RegionPath className='village-card__path' path={village.path} />
       </View>
       {(!elderly || villages.length > 1) && <VillageSwitcher villages={villages} />}
-      <View className='home-search' role='button' onClick={() => void Taro.navigateTo({ url: SEARCH_URL })}>
+      <View className='home-search' role='button' {...FOCUSABLE} onClick={() => void Taro.navigateTo({ url: SEARCH_URL })}>
         <Text className='home-search__icon' aria-hidden='true'>
           ⌕
         </Text>
@@ -94,7 +95,7 @@ export default function Index() {
         </View>
       )}
       {home.status === 'ready' && home.data.latest.length > 0 && (
-        <Button className='gk-button home-more' onClick={() => void Taro.navigateTo({ url: SEARCH_URL })}>
+        <Button {...BUTTON} className='gk-button home-more' onClick={() => void Taro.navigateTo({ url: SEARCH_URL })}>
           {zh.latest.more}
         </Button>
       )}

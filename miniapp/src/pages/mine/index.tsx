@@ -8,6 +8,7 @@ import { MAX_VILLAGES, removeVillage, selectVillage, useVillages } from '../../s
 import { FOLLOWS_URL, MY_FEEDBACK_URL, PICKER_URL } from '../../routes';
 import { zh } from '../../i18n/zh';
 import './index.css';
+import { BUTTON, FOCUSABLE } from '../../components/a11y';
 
 /**
  * 我的: 我的关注 and 我的留言, display settings (长辈模式) and 我的村 — the saved villages with their paths, the default marked in
@@ -21,11 +22,11 @@ export default function Mine() {
     <PageShell className='mine'>
       <Text className='gk-heading'>{zh.mine.linksHeading}</Text>
       <View className='mine-links'>
-        <View className='mine-link' role='link' data-testid='link-follows' onClick={() => void Taro.navigateTo({ url: FOLLOWS_URL })}>
+        <View className='mine-link' role='link' {...FOCUSABLE} data-testid='link-follows' onClick={() => void Taro.navigateTo({ url: FOLLOWS_URL })}>
           <Text>{zh.mine.follows}</Text>
           <Text aria-hidden='true'>›</Text>
         </View>
-        <View className='mine-link' role='link' data-testid='link-feedback' onClick={() => void Taro.navigateTo({ url: MY_FEEDBACK_URL })}>
+        <View className='mine-link' role='link' {...FOCUSABLE} data-testid='link-feedback' onClick={() => void Taro.navigateTo({ url: MY_FEEDBACK_URL })}>
           <Text>{zh.mine.feedback}</Text>
           <Text aria-hidden='true'>›</Text>
         </View>
@@ -45,21 +46,21 @@ export default function Mine() {
           <RegionPath className='mine-village__path' path={v.path} />
           <View className='mine-village__actions'>
             {i > 0 && (
-              <Button className='gk-button mine-village__action' onClick={() => selectVillage(v.code)}>
+              <Button {...BUTTON} className='gk-button mine-village__action' onClick={() => selectVillage(v.code)}>
                 {zh.mine.setDefault}
               </Button>
             )}
             {confirming === v.code ? (
               <>
-                <Button className='gk-button mine-village__action mine-village__action--danger' onClick={() => { removeVillage(v.code); setConfirming(null); }}>
+                <Button {...BUTTON} className='gk-button mine-village__action mine-village__action--danger' onClick={() => { removeVillage(v.code); setConfirming(null); }}>
                   {zh.mine.confirmRemove}
                 </Button>
-                <Button className='gk-button mine-village__action' onClick={() => setConfirming(null)}>
+                <Button {...BUTTON} className='gk-button mine-village__action' onClick={() => setConfirming(null)}>
                   {zh.mine.cancel}
                 </Button>
               </>
             ) : (
-              <Button className='gk-button mine-village__action' onClick={() => setConfirming(v.code)}>
+              <Button {...BUTTON} className='gk-button mine-village__action' onClick={() => setConfirming(v.code)}>
                 {zh.mine.remove}
               </Button>
             )}
@@ -67,7 +68,7 @@ export default function Mine() {
         </View>
       ))}
       {villages.length < MAX_VILLAGES && (
-        <Button className='gk-button gk-button--primary mine-add' onClick={() => void Taro.navigateTo({ url: PICKER_URL })}>
+        <Button {...BUTTON} className='gk-button gk-button--primary mine-add' onClick={() => void Taro.navigateTo({ url: PICKER_URL })}>
           {zh.mine.addVillage}
         </Button>
       )}

@@ -12,11 +12,12 @@ import { openPagePath } from '../../routes';
 import { formatDateTime } from '../../utils/format';
 import { zh } from '../../i18n/zh';
 import './index.css';
+import { BUTTON, FOCUSABLE } from '../../components/a11y';
 
 /** One notice: unread marked in words and by a dot; a tap marks it read and opens what it is about. */
 function NoticeRow({ n, onOpen }: { n: Notice; onOpen: (n: Notice) => void }) {
   return (
-    <View className={`notice ${n.read ? '' : 'notice--unread'}`} role='link' data-id={n.id} onClick={() => onOpen(n)}>
+    <View className={`notice ${n.read ? '' : 'notice--unread'}`} role='link' {...FOCUSABLE} data-id={n.id} onClick={() => onOpen(n)}>
       <View className='notice__head'>
         {!n.read && (
           <Text className='notice__unread'>
@@ -75,7 +76,7 @@ export default function NoticesPage() {
           {unread ? zh.notices.unreadCount(unread) : ''}
         </View>
         {!!unread && (
-          <Button className='gk-button notices__all' onClick={() => void markRead('all').then(() => list.reload(), () => undefined)}>
+          <Button {...BUTTON} className='gk-button notices__all' onClick={() => void markRead('all').then(() => list.reload(), () => undefined)}>
             {zh.notices.markAll}
           </Button>
         )}
@@ -88,7 +89,7 @@ export default function NoticesPage() {
         ))}
       </View>
       {!list.loading && !list.done && list.items.length > 0 && (
-        <Button className='gk-button notices__more' onClick={() => list.more()}>
+        <Button {...BUTTON} className='gk-button notices__more' onClick={() => list.more()}>
           {list.loadingMore ? zh.list.loadingMore : zh.list.more}
         </Button>
       )}

@@ -14,6 +14,7 @@ import { useVillages } from '../../../stores/villages';
 import { groupByItem } from '../../../utils/group';
 import { zh } from '../../../i18n/zh';
 import './index.css';
+import { BUTTON } from '../../../components/a11y';
 
 /**
  * A domain's list for the default village: its own, its township's and its county's disclosures, grouped by
@@ -66,7 +67,7 @@ export default function DomainList() {
       <LoadStatus status={list.loading ? 'loading' : list.error ? 'error' : 'ready'} error={list.error ?? undefined} onRetry={() => (list.items.length ? list.more() : list.reload())} />
       {list.loadingMore && <Text className='gk-muted domain-list__more'>{zh.list.loadingMore}</Text>}
       {!list.loading && !list.loadingMore && !list.error && !list.done && list.items.length > 0 && (
-        <Button className='gk-button domain-list__more-button' onClick={() => list.more()}>
+        <Button {...BUTTON} className='gk-button domain-list__more-button' onClick={() => list.more()}>
           {zh.list.more}
         </Button>
       )}

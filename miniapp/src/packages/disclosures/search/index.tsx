@@ -12,12 +12,13 @@ import { formatDate } from '../../../utils/format';
 import { safeHighlight } from '../../../utils/html';
 import { zh } from '../../../i18n/zh';
 import './index.css';
+import { BUTTON, FOCUSABLE } from '../../../components/a11y';
 
 /** One hit: level, region, the title with the matched words marked, a snippet of the body, the date. */
 function Hit({ item }: { item: DisclosureSearchItem }) {
   const title = item.highlights?.title?.join('') ?? '';
   return (
-    <View className='hit' role='link' data-id={item.id} onClick={() => void Taro.navigateTo({ url: disclosureUrl(item.id) })}>
+    <View className='hit' role='link' {...FOCUSABLE} data-id={item.id} onClick={() => void Taro.navigateTo({ url: disclosureUrl(item.id) })}>
       <View className='hit__meta'>
         <Text className={`level-tag level-tag--${item.level}`}>{zh.levels[item.level]}</Text>
         <Text className='hit__region'>{item.regionName}</Text>
@@ -65,7 +66,7 @@ export default function SearchPage() {
           onInput={(e) => setText(e.detail.value)}
           onConfirm={submit}
         />
-        <Button className='gk-button gk-button--primary search-bar__submit' onClick={submit}>
+        <Button {...BUTTON} className='gk-button gk-button--primary search-bar__submit' onClick={submit}>
           {zh.search.submit}
         </Button>
       </View>
@@ -81,7 +82,7 @@ export default function SearchPage() {
         ))}
       </View>
       {!results.loading && !results.done && results.items.length > 0 && (
-        <Button className='gk-button search__more' onClick={() => results.more()}>
+        <Button {...BUTTON} className='gk-button search__more' onClick={() => results.more()}>
           {results.loadingMore ? zh.list.loadingMore : zh.list.more}
         </Button>
       )}

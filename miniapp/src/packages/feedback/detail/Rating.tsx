@@ -5,6 +5,7 @@ import Choice from '../../../components/Choice';
 import { rateFeedback } from '../../../services/feedback';
 import { toApiError } from '../../../services/request';
 import { zh } from '../../../i18n/zh';
+import { BUTTON } from '../../../components/a11y';
 
 /** 满意 first, as residents read the choice. */
 const SCORES = [...FEEDBACK_RATING_SCORES].reverse();
@@ -30,7 +31,11 @@ export default function Rating({ item, onRated }: { item: MyFeedbackDetail; onRa
   if (!item.canRate) return null;
 
   const send = async () => {
-    if (!score || busy) return;
+    if (busy) return;
+    if (!score) {
+      setError(zh.feedbackDetail.rateMissing);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -59,7 +64,7 @@ export default function Rating({ item, onRated }: { item: MyFeedbackDetail; onRa
           {error}
         </View>
       )}
-      <Button className='gk-button gk-button--primary form-submit' disabled={!score || busy} onClick={() => void send()}>
+      <Button {...BUTTON} className='gk-button gk-button--primary form-submit' aria-disabled={busy ? 'true' : undefined} onClick={() => void send()}>
         {zh.feedbackDetail.rateSubmit}
       </Button>
     </View>

@@ -6,6 +6,7 @@ import { isWeapp } from '../../../config';
 import { uploadImage, type PickedImage } from '../../../services/feedback';
 import { toApiError } from '../../../services/request';
 import { zh } from '../../../i18n/zh';
+import { BUTTON } from '../../../components/a11y';
 
 /** An uploaded image of the form. */
 export interface FormImage {
@@ -72,14 +73,14 @@ export default function ImagePicker({ images, onChange }: { images: readonly For
         {images.map((img, i) => (
           <View key={img.id} className='image-picker__item' data-id={img.id}>
             <Image className='image-picker__img' src={img.preview} mode='aspectFill' ariaLabel={zh.form.imageAlt(i + 1)} />
-            <Button className='gk-button image-picker__remove' onClick={() => onChange(images.filter((x) => x.id !== img.id))}>
+            <Button {...BUTTON} className='gk-button image-picker__remove' onClick={() => onChange(images.filter((x) => x.id !== img.id))}>
               {zh.form.removeImage}
             </Button>
           </View>
         ))}
       </View>
       {room > 0 && (
-        <Button className='gk-button image-picker__add' disabled={busy} onClick={() => void add()}>
+        <Button {...BUTTON} className='gk-button image-picker__add' aria-disabled={busy ? 'true' : undefined} onClick={() => (busy ? undefined : void add())}>
           {busy ? zh.form.uploading : `+ ${zh.form.addImage}`}
         </Button>
       )}

@@ -16,6 +16,7 @@ import ImagePicker from './ImagePicker';
 import { emptyDraft, type FormDraft, type FormSubject } from './model';
 import { useSubmit } from './useSubmit';
 import './index.css';
+import { BUTTON } from '../../../components/a11y';
 
 /** A field's message under it (role=alert so screen readers hear it when it appears). */
 function FieldError({ text }: { text?: string }) {
@@ -59,7 +60,7 @@ export default function FeedbackForm() {
     return (
       <PageShell className='feedback-form'>
         <Text className='gk-muted'>{zh.form.noVillage}</Text>
-        <Button className='gk-button gk-button--primary' onClick={() => void Taro.navigateTo({ url: PICKER_URL })}>
+        <Button {...BUTTON} className='gk-button gk-button--primary' onClick={() => void Taro.navigateTo({ url: PICKER_URL })}>
           {zh.home.pickVillage}
         </Button>
       </PageShell>
@@ -73,10 +74,10 @@ export default function FeedbackForm() {
           <Text className='form-done__line'>{zh.form.trackingNo(state.created.trackingNo)}</Text>
           <Text className='form-done__line'>{zh.form.due(formatDate(state.created.dueAt))}</Text>
         </View>
-        <Button className='gk-button gk-button--primary form-submit' onClick={() => void Taro.redirectTo({ url: withQuery(FEEDBACK_DETAIL_URL, { id: state.created.id }) })}>
+        <Button {...BUTTON} className='gk-button gk-button--primary form-submit' onClick={() => void Taro.redirectTo({ url: withQuery(FEEDBACK_DETAIL_URL, { id: state.created.id }) })}>
           {zh.form.viewMine}
         </Button>
-        <Button className='gk-button form-submit' onClick={() => void Taro.navigateBack()}>
+        <Button {...BUTTON} className='gk-button form-submit' onClick={() => void Taro.navigateBack()}>
           {zh.form.back}
         </Button>
       </PageShell>
@@ -92,14 +93,16 @@ export default function FeedbackForm() {
       <Choice label={zh.form.typeHeading} options={typeOptions} value={d.type} onChange={(t) => set({ type: t })} vertical testId='type' />
 
       <Text className='form-label'>{zh.form.contentLabel[d.type]}</Text>
-      <Textarea
-        className='form-textarea'
+      <View className='form-textarea-box'>
+        <Textarea
+          className='form-textarea'
         value={d.content}
-        maxlength={FEEDBACK_LIMITS.content}
-        placeholder={zh.form.contentPlaceholder}
-        nativeProps={{ 'aria-label': zh.form.contentLabel[d.type] }}
-        onInput={(e) => set({ content: e.detail.value })}
-      />
+          maxlength={FEEDBACK_LIMITS.content}
+          placeholder={zh.form.contentPlaceholder}
+          nativeProps={{ 'aria-label': zh.form.contentLabel[d.type] }}
+          onInput={(e) => set({ content: e.detail.value })}
+        />
+      </View>
       <Text className='gk-muted form-counter'>{zh.form.counter(d.content.length, FEEDBACK_LIMITS.content)}</Text>
       <FieldError text={errors.content} />
 
@@ -160,7 +163,7 @@ export default function FeedbackForm() {
           {state.message}
         </View>
       )}
-      <Button className='gk-button gk-button--primary form-submit' disabled={state.status === 'sending'} onClick={submit}>
+      <Button {...BUTTON} className='gk-button gk-button--primary form-submit' aria-disabled={state.status === 'sending' ? 'true' : undefined} onClick={submit}>
         {state.status === 'sending' ? zh.form.submitting : state.status === 'failed' && !Object.keys(errors).length ? zh.form.retry : zh.form.submit}
       </Button>
     </PageShell>

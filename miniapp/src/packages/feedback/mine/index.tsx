@@ -11,11 +11,12 @@ import { FEEDBACK_DETAIL_URL, FEEDBACK_FORM_URL, withQuery } from '../../../rout
 import { zh } from '../../../i18n/zh';
 import { deadlineText } from '../deadline';
 import '../detail/index.css';
+import { BUTTON, FOCUSABLE } from '../../../components/a11y';
 
 /** One item: type and tracking number, the start of the text, status in words, deadline. */
 function Row({ f }: { f: MyFeedbackSummary }) {
   return (
-    <View className='fb-row' role='link' data-id={f.id} onClick={() => void Taro.navigateTo({ url: withQuery(FEEDBACK_DETAIL_URL, { id: f.id }) })}>
+    <View className='fb-row' role='link' {...FOCUSABLE} data-id={f.id} onClick={() => void Taro.navigateTo({ url: withQuery(FEEDBACK_DETAIL_URL, { id: f.id }) })}>
       <View className='fb-row__head'>
         <Text className='fb-type'>{zh.form.types[f.type]}</Text>
         <Text className={`fb-status fb-status--${f.status}`}>{FEEDBACK_STATUS_LABELS[f.status]}</Text>
@@ -58,11 +59,11 @@ export default function MyFeedbackPage() {
         ))}
       </View>
       {!list.loading && !list.done && list.items.length > 0 && (
-        <Button className='gk-button fb-more' onClick={() => list.more()}>
+        <Button {...BUTTON} className='gk-button fb-more' onClick={() => list.more()}>
           {zh.myFeedback.more}
         </Button>
       )}
-      <Button className='gk-button gk-button--primary fb-more' onClick={() => void Taro.navigateTo({ url: withQuery(FEEDBACK_FORM_URL, { type: 'question' }) })}>
+      <Button {...BUTTON} className='gk-button gk-button--primary fb-more' onClick={() => void Taro.navigateTo({ url: withQuery(FEEDBACK_FORM_URL, { type: 'question' }) })}>
         {zh.myFeedback.ask}
       </Button>
     </PageShell>

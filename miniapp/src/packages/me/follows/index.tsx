@@ -10,6 +10,7 @@ import { loadFollows, removeFollow, useFollows } from '../../../stores/follows';
 import { formatDate } from '../../../utils/format';
 import { zh } from '../../../i18n/zh';
 import './index.css';
+import { BUTTON } from '../../../components/a11y';
 
 /** What a follow covers, in words (a disclosure's title is looked up through the detail cache). */
 function describe(f: Follow, titles: Record<string, string>): string {
@@ -70,7 +71,7 @@ export default function FollowsPage() {
         <View key={f.id} className='gk-card follow-row' data-id={f.id}>
           <Text className='follow-row__what'>{describe(f, titles)}</Text>
           <Text className='gk-muted'>{zh.follows.since(formatDate(f.createdAt))}</Text>
-          <Button className='gk-button follow-row__remove' onClick={() => void unfollow(f)}>
+          <Button {...BUTTON} className='gk-button follow-row__remove' onClick={() => void unfollow(f)}>
             {zh.follows.unfollow}
           </Button>
         </View>

@@ -4,6 +4,7 @@ import OfflineNotice from '../../../components/OfflineNotice';
 import { useLoader } from '../../../hooks/useLoader';
 import { getChildren } from '../../../services/regions';
 import { zh } from '../../../i18n/zh';
+import { BUTTON, FOCUSABLE } from '../../../components/a11y';
 
 /** Props of the drill-down. */
 export interface DrillDownProps {
@@ -36,7 +37,7 @@ export default function DrillDown({ crumbs, onUp, onOpen, onPick }: DrillDownPro
         ))}
       </View>
       {crumbs.length > 1 && (
-        <Button className='gk-button picker-up' onClick={() => onUp(crumbs.length - 2)}>
+        <Button {...BUTTON} className='gk-button picker-up' onClick={() => onUp(crumbs.length - 2)}>
           {zh.picker.up}
         </Button>
       )}
@@ -45,7 +46,7 @@ export default function DrillDown({ crumbs, onUp, onOpen, onPick }: DrillDownPro
       {children.status === 'error' && (
         <View className='gk-status' role='alert'>
           <Text className='gk-error'>{children.error.message}</Text>
-          <Button className='gk-button' onClick={() => children.reload()}>
+          <Button {...BUTTON} className='gk-button' onClick={() => children.reload()}>
             {zh.picker.retry}
           </Button>
         </View>
@@ -55,7 +56,7 @@ export default function DrillDown({ crumbs, onUp, onOpen, onPick }: DrillDownPro
           {children.data.map((c) => {
             const leaf = c.level === 'village';
             return (
-              <View key={c.code} className='region-row' role='button' data-code={c.code} data-level={c.level} onClick={() => (leaf ? onPick(c) : onOpen(c))}>
+              <View key={c.code} className='region-row' role='button' {...FOCUSABLE} data-code={c.code} data-level={c.level} onClick={() => (leaf ? onPick(c) : onOpen(c))}>
                 <View className='region-row__text'>
                   <Text className='region-row__name'>{c.displayName}</Text>
                 </View>

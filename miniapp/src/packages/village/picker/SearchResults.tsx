@@ -3,6 +3,7 @@ import type { RegionSearchItem } from '@gongkai/shared';
 import RegionPath from '../../../components/RegionPath';
 import { zh } from '../../../i18n/zh';
 import type { SearchState } from './useRegionSearch';
+import { FOCUSABLE } from '../../../components/a11y';
 
 /**
  * The hits of a region search, best first, each with its full path. A village is chosen with one tap; a
@@ -19,7 +20,7 @@ export default function SearchResults({ state, onPick }: { state: SearchState; o
       {state.status === 'done' && state.items.length > 0 && (
         <View className='region-list' data-testid='search-results'>
           {state.items.map((item) => (
-            <View key={item.code} className='region-row' role='button' data-code={item.code} data-level={item.level} onClick={() => onPick(item)}>
+            <View key={item.code} className='region-row' role='button' {...FOCUSABLE} data-code={item.code} data-level={item.level} onClick={() => onPick(item)}>
               <View className='region-row__text'>
                 <Text className='region-row__name'>{item.displayName}</Text>
                 <RegionPath className='region-row__path' path={item.path} />

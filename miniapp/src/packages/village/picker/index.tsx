@@ -13,6 +13,7 @@ import DrillDown from './DrillDown';
 import SearchResults from './SearchResults';
 import { useRegionSearch } from './useRegionSearch';
 import './index.css';
+import { BUTTON } from '../../../components/a11y';
 
 const refOf = ({ code, name, displayName, level }: RegionRef): RegionRef => ({ code, name, displayName, level });
 
@@ -82,7 +83,7 @@ export default function VillagePicker() {
       {search.status === 'idle' && !shown && root.status === 'error' && (
         <View className='gk-status' role='alert'>
           <Text className='gk-error'>{root.error.message}</Text>
-          <Button className='gk-button' onClick={() => root.reload()}>
+          <Button {...BUTTON} className='gk-button' onClick={() => root.reload()}>
             {zh.picker.retry}
           </Button>
         </View>

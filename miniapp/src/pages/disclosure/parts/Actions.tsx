@@ -7,6 +7,7 @@ import { isWeapp } from '../../../config';
 import { useSession } from '../../../services/session';
 import { FEEDBACK_FORM_URL, withQuery } from '../../../routes';
 import { zh } from '../../../i18n/zh';
+import { BUTTON } from '../../../components/a11y';
 
 /** Copies text on H5 (the async Clipboard API, else a hidden textarea); false when the browser refused. */
 async function copyText(text: string): Promise<boolean> {
@@ -59,17 +60,17 @@ export default function Actions({ d, regionCode }: { d: DisclosureDetail; region
           <FollowButton primary target={{ regionCode, disclosureId: d.id }} label={zh.detail.followThis} />
           <FollowButton target={{ regionCode, catalogueItemId: d.catalogueItemId }} label={zh.detail.followItem} />
           <FollowButton target={{ regionCode, domain: d.domain }} label={zh.detail.followDomain} />
-          <Button className='gk-button gk-button--primary actions__ask' onClick={() => void Taro.navigateTo({ url: askUrl })}>
+          <Button {...BUTTON} className='gk-button gk-button--primary actions__ask' onClick={() => void Taro.navigateTo({ url: askUrl })}>
             {zh.detail.ask}
           </Button>
         </>
       )}
       {isWeapp() ? (
-        <Button className='gk-button actions__share' openType='share'>
+        <Button {...BUTTON} className='gk-button actions__share' openType='share'>
           {zh.detail.share}
         </Button>
       ) : (
-        <Button className='gk-button actions__share' onClick={() => void share()}>
+        <Button {...BUTTON} className='gk-button actions__share' onClick={() => void share()}>
           {zh.detail.copyLink}
         </Button>
       )}

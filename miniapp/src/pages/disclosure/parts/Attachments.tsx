@@ -5,6 +5,7 @@ import type { AttachmentRef } from '@gongkai/shared';
 import { isWeapp } from '../../../config';
 import { attachmentUrl } from '../../../services/disclosures';
 import { messageFor, zh } from '../../../i18n/zh';
+import { FOCUSABLE } from '../../../components/a11y';
 
 /**
  * Opens an attachment in the mini-program: images in the image viewer, documents (PDF, Word, Excel) through
@@ -34,9 +35,7 @@ export default function Attachments({ disclosureId, items }: { disclosureId: str
         const url = attachmentUrl(disclosureId, a.id);
         const label = (
           <>
-            <Text className='attachment__icon' aria-hidden='true'>
-              {a.mime.startsWith('image/') ? '🖼' : '📄'}
-            </Text>
+            <Text className='attachment__kind'>{zh.detail.fileKind(a.mime)}</Text>
             <Text className='attachment__name'>{a.name}</Text>
             <Text className='attachment__size'>{zh.size(a.size)}</Text>
           </>
@@ -49,7 +48,7 @@ export default function Attachments({ disclosureId, items }: { disclosureId: str
           <View
             key={a.id}
             className='attachment'
-            role='link'
+            role='link' {...FOCUSABLE}
             data-id={a.id}
             onClick={() => {
               setError(null);

@@ -1,5 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { PublicTable } from '@gongkai/shared';
+import { FOCUSABLE } from '../../../components/a11y';
 import { zh } from '../../../i18n/zh';
 
 type Cell = string | number | boolean | null | undefined;
@@ -28,13 +29,13 @@ export default function Tables({ tables }: { tables: readonly PublicTable[] }) {
         ) : (
           <View key={i} className='gk-card table-card' data-testid='table'>
             <Text className='table-card__title'>{t.title}</Text>
-            {t.personal && <Text className='gk-muted table-card__masked'>🔒 {zh.detail.masked}</Text>}
+            {t.personal && <Text className='gk-muted table-card__masked'>※ {zh.detail.masked}</Text>}
             {t.columns.length > 3 && <Text className='gk-muted table-card__hint'>{zh.detail.scrollHint}</Text>}
-            <ScrollView scrollX className='table-scroll' enhanced showScrollbar>
+            <ScrollView scrollX className='table-scroll' enhanced showScrollbar {...FOCUSABLE}>
               <View className='table' role='table' aria-label={t.title}>
                 <View className='table__row table__row--head' role='row'>
                   {t.columns.map((c) => (
-                    <View key={c.key} className='table__cell table__cell--head' role='columnheader'>
+                    <View key={c.key} className='table__cell table__cell--head' role='columnheader' data-pii={c.pii}>
                       {c.label}
                     </View>
                   ))}
