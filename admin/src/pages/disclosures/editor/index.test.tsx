@@ -47,6 +47,7 @@ describe('disclosure editor (pages/disclosures/editor) against the real server',
 
     await user.type(screen.getByRole('textbox', { name: '标题' }), '源口村征地补偿费用支付情况公示');
     const body = await screen.findByRole('textbox', { name: /正文：说明事项/ });
+    // (jsdom has no layout: ProseMirror warns that it cannot place the click; typing still lands in the document.)
     await user.click(body);
     await user.type(body, '现将源口村征地补偿费用支付情况公示如下。');
     const date = screen.getByLabelText('信息形成（事件）日期');

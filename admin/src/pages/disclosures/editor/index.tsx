@@ -142,7 +142,7 @@ function EditorForm({ detail }: { detail?: AdminDisclosureDetail }) {
                   <span>{item ? `${item.code} ${item.category} · ${item.name}` : detail.catalogueItemId}</span>
                 </Space>
               ) : (
-                <ItemSelector regionCode={regionCode} domain={domain} onItems={() => undefined} onItemPicked={setItem} />
+                <ItemSelector regionCode={regionCode} domain={domain} onItemPicked={setItem} />
               )}
             </Card>
             <ContentFields item={item} disclosureId={id} disabled={!canEdit} />

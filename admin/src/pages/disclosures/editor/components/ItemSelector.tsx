@@ -19,8 +19,6 @@ export function unitLevel(code?: string): CatalogueLevel | undefined {
 export interface ItemSelectorProps {
   regionCode?: string;
   domain?: DomainKey;
-  /** Called with the items offered (to show the chosen one beside the form). */
-  onItems: (items: CatalogueItemView[]) => void;
   onItemPicked: (item: CatalogueItemView | undefined) => void;
 }
 
@@ -28,16 +26,9 @@ export interface ItemSelectorProps {
  * Step 1 of a new disclosure: the region (county, township or village in scope), the domain, then a catalogue
  * item that applies to that region and lists its level among its 公开层级.
  */
-export function ItemSelector({ regionCode, domain, onItems, onItemPicked }: ItemSelectorProps) {
+export function ItemSelector({ regionCode, domain, onItemPicked }: ItemSelectorProps) {
   const level = unitLevel(regionCode);
-  const items = useApi(
-    async (signal) => {
-      const list = regionCode && level ? await catalogueFor({ region: regionCode, level }, signal) : [];
-      onItems(list);
-      return list;
-    },
-    [regionCode, level],
-  );
+  const items = useApi((signal) => (regionCode && level ? catalogueFor({ region: regionCode, level }, signal) : Promise.resolve([])), [regionCode, level]);
   const options = useMemo(
     () => (items.data ?? []).filter((i) => i.domain === domain).map((i) => ({ value: i.id, label: `${i.code} ${i.category} · ${i.name}` })),
     [items.data, domain],
