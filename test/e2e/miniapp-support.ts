@@ -133,9 +133,12 @@ export async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.weui-tabbar__item').filter({ has: page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }) }).click();
 }
 
-/** The visible page root (Taro's H5 router keeps earlier pages in the DOM, hidden). */
+/**
+ * The current page's root: Taro's H5 router keeps earlier pages in the DOM (hidden, or still shown under the
+ * new one while it slides in), and the current page is the last one.
+ */
 export function visiblePage(page: Page) {
-  return page.locator('.gk-page:visible');
+  return page.locator('.gk-page:visible').last();
 }
 
 /** Targets of the pages built after phase 1 too: links, radio options, buttons. */
