@@ -74,6 +74,8 @@ export const zh = {
   retry: '重试',
   offline: {
     notice: (time: string) => `离线内容，更新于 ${time}`,
+    /** An earlier day's time: 11月28日 09:30. */
+    day: (month: number, day: number, hm: string) => `${month}月${day}日 ${hm}`,
   },
   errors: {
     NETWORK: '网络不给力，请稍后再试',

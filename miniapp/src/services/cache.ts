@@ -1,5 +1,6 @@
 import { readStored, removeStored, writeStored } from './storage';
 import { ApiError } from './request';
+import { zh } from '../i18n/zh';
 
 /**
  * The weak-network cache: the last good answer of a read (home data, region lookups, lists, opened details)
@@ -86,5 +87,5 @@ export function formatSavedAt(savedAt: number, now = Date.now()): string {
   const today = new Date(now);
   const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
-  return sameDay ? hm : `${d.getMonth() + 1}月${d.getDate()}日 ${hm}`;
+  return sameDay ? hm : zh.offline.day(d.getMonth() + 1, d.getDate(), hm);
 }

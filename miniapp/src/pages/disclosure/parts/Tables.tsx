@@ -2,6 +2,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import type { PublicTable } from '@gongkai/shared';
 import { FOCUSABLE } from '../../../components/a11y';
 import { zh } from '../../../i18n/zh';
+import './Tables.css';
 
 type Cell = string | number | boolean | null | undefined;
 
