@@ -151,6 +151,10 @@ test('(a) draft from the catalogue, 200-row xlsx, pii marks, masked preview, rev
   await waitForText(page, '已发布', { name: 'admin-review' });
   await page.getByRole('tab', { name: '版本记录' }).click();
   await waitForText(page, '版本链完整', { name: 'admin-versions' });
+  await page.getByRole('tab', { name: '通知送达' }).click();
+  await page.getByText(/尚无通知记录|站内通知/).first().waitFor(); // no follower of 源口村 here: no events
+  await page.getByRole('tab', { name: '内容' }).click();
+  await waitForText(page, '已发布第1版', { name: 'admin-content' });
   await page.goto(`${server.url()}/admin/disclosures?status=published`);
   await page.getByRole('link', { name: TITLE }).waitFor();
   await shot(page, 'admin-disclosures');
@@ -241,6 +245,9 @@ test('the county admin’s workbench cards and the assessment dashboard render w
   await waitForText(page, '泽雅镇', { name: 'admin-assessment' });
   await page.locator('svg[aria-label="季度趋势"]').waitFor();
   await shot(page, 'admin-assessment');
+  await page.getByRole('row', { name: /泽雅镇/ }).getByRole('button', { name: btn('明细') }).click();
+  await page.getByTestId('drill-down').waitFor();
+  await waitForText(page, '未公开的事项', { name: 'admin-drill-down', exact: false });
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -41,13 +41,17 @@ export async function choose(page: Page, label: string, option: string | RegExp)
 }
 
 /**
- * Opens an antd Select (its search input; a shown value lies over it, so the click is forced) and clicks an
+ * Opens an antd Select (a click on its selector: a shown value lies over the search input) and clicks an
  * option of its own dropdown (the one holding the list its `aria-controls` names; others may still be fading out).
  */
 export async function chooseIn(page: Page, combobox: Locator, option: string | RegExp): Promise<void> {
-  await combobox.click({ force: true });
   const list = await combobox.getAttribute('aria-controls');
   const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
+  // A click right after another select closed is sometimes taken as closing this one: try again until it opens.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator('.ant-select', { has: combobox }).locator('.ant-select-selector').click();
+    if (await dropdown.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) break;
+  }
   const item = typeof option === 'string' ? dropdown.locator(`.ant-select-item-option[title="${option}"]`) : dropdown.locator('.ant-select-item-option').filter({ hasText: option });
   await item.first().click();
   // Wait until the choice shows in the select and its dropdown has closed (the next click must not land on it).
