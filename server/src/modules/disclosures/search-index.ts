@@ -74,6 +74,8 @@ export interface Match {
   version: number;
   titleTerms: number;
   bodyHit: boolean;
+  /** When this match may stop holding: the end of the posting period if a personal table matched. */
+  expires: number;
 }
 
 /** What a query asks of the index. */
@@ -253,7 +255,7 @@ export class SearchIndex {
       titles = nt;
       body = nb;
     }
-    return docs.map((doc, i) => ({ doc, id: this.ids[doc], version: this.versions[doc], titleTerms: titles[i], bodyHit: body[i] === 1 }));
+    return docs.map((doc, i) => ({ doc, id: this.ids[doc], version: this.versions[doc], titleTerms: titles[i], bodyHit: body[i] === 1, expires: this.until[doc] }));
   }
 
   /** Moves every tail into one new arena, dropping dead documents and renumbering the live ones. */

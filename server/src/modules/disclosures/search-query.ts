@@ -56,6 +56,21 @@ function requiredTerms(index: SearchIndex, terms: string[]): string[] | undefine
   return [...new Set(out)];
 }
 
+/**
+ * Normalised titles, made once per index entry (entries are immutable and replaced on every write, so a
+ * WeakMap never serves a stale title): NFKC of 3,800 titles per village search would cost ~4 ms.
+ */
+const titles = new WeakMap<Entry, string>();
+function normalizedTitle(e: Entry): string {
+  let t = titles.get(e);
+  if (t === undefined) {
+    const n = normalize(e.title);
+    t = n === e.title ? e.title : n;
+    titles.set(e, t);
+  }
+  return t;
+}
+
 const newestFirst = (a: Entry, b: Entry) => b.publishedAt - a.publishedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** Ranked matches of a search (every page), with the words to highlight. */
@@ -72,7 +87,10 @@ export async function rankedMatches(deps: Pick<DisclosureDeps, 'regions'>, r: Om
   const terms = queryTerms(r.q);
   const needles = [phrase, ...terms];
   const hits = new Map<string, Hit>();
-  if (itemId === null || !phrase) return { hits: [] as Hit[], needles, generation: sIndex?.generation ?? -1, epoch: dIndex.epoch };
+  const generation = sIndex?.generation ?? -1;
+  /** Until when the set of matches holds (a match through a personal table ends with its posting period). */
+  let until = Infinity;
+  if (itemId === null || !phrase) return { hits: [] as Hit[], needles, generation, epoch: dIndex.epoch, until };
   const wanted = (e: Entry | undefined): e is Entry =>
     !!e && e.status === 'published' && (!r.domain || e.domain === r.domain) && (!itemId || e.catalogueItemId === itemId);
 
@@ -83,18 +101,20 @@ export async function rankedMatches(deps: Pick<DisclosureDeps, 'regions'>, r: Om
       const e = dIndex.get(m.id);
       // Only the version residents see now (a lagging index entry is settled by the next reconcile).
       if (!wanted(e) || e.version !== m.version) continue;
-      const tier = m.titleTerms >= required.length ? 2 : m.titleTerms > 0 ? 1 : 0;
+      const tier = normalizedTitle(e).includes(phrase) ? 3 : m.titleTerms >= required.length ? 2 : m.titleTerms > 0 ? 1 : 0;
       hits.set(m.id, { e, tier, bodyHit: m.bodyHit });
+      if (m.expires > now && m.expires < until) until = m.expires;
     }
   }
-  const inTitle = (e: Entry) => wanted(e) && normalize(e.title).includes(phrase);
-  for (const e of dIndex.published(codes, inTitle, 1, MAX_HITS).items) {
-    const h = hits.get(e.id);
-    if (h) h.tier = 3;
-    else hits.set(e.id, { e, tier: 3, bodyHit: false });
+  // Titles holding the whole query although the words did not match (a word cut differently, a single
+  // character, an index still being built): scanned within a region (a few thousand titles), and
+  // province-wide only when the words alone cannot find them.
+  if (codes || !required?.length) {
+    const inTitle = (e: Entry) => !hits.has(e.id) && wanted(e) && normalizedTitle(e).includes(phrase);
+    for (const e of dIndex.published(codes, inTitle, 1, MAX_HITS).items) hits.set(e.id, { e, tier: 3, bodyHit: false });
   }
   const ranked = [...hits.values()].sort((a, b) => b.tier - a.tier || newestFirst(a.e, b.e));
-  return { hits: ranked, needles, generation: sIndex?.generation ?? -1, epoch: dIndex.epoch };
+  return { hits: ranked, needles, generation, epoch: dIndex.epoch, until };
 }
 
 /**
@@ -122,7 +142,7 @@ export async function searchPublished(deps: Pick<DisclosureDeps, 'regions'>, r: 
 }
 
 async function searchPage(deps: Pick<DisclosureDeps, 'regions'>, r: SearchRequest, now: number) {
-  const { hits, needles, generation, epoch } = await rankedMatches(deps, r, now);
+  const { hits, needles, generation, epoch, until: matchesUntil } = await rankedMatches(deps, r, now);
   const from = (r.page - 1) * r.pageSize;
   const slice = hits.slice(from, from + r.pageSize);
   const details = await Promise.all(slice.map((h) => (h.bodyHit ? getPublicDetail(h.e.id, now).catch(() => undefined) : undefined)));
@@ -133,7 +153,7 @@ async function searchPage(deps: Pick<DisclosureDeps, 'regions'>, r: SearchReques
     return item;
   });
   // A snippet may come from a table with personal data: valid only until its posting period ends.
-  const until = details.reduce((m, d) => Math.min(m, personalUntil(d, now)), Infinity);
+  const until = details.reduce((m, d) => Math.min(m, personalUntil(d, now)), matchesUntil);
   return { page: { items, total: hits.length, page: r.page, pageSize: r.pageSize }, generation, epoch, until };
 }
 
@@ -143,9 +163,12 @@ function personalUntil(d: DisclosureDetail | undefined, now: number): number {
   return end > now && d.tables.some((t) => !('hidden' in t) && t.personal) ? end : Infinity;
 }
 
-/** Rendered result pages, keyed by the query and valid while neither index changed (and for CACHE_MS). */
+/**
+ * Rendered result pages, keyed by the query, valid while neither index changed and no posting period that
+ * gave a match or a snippet has ended (CACHE_MS at most, a safety net).
+ */
 const cache = new Map<string, { json: string; generation: number; epoch: number; until: number }>();
-const CACHE_MS = 60_000;
+const CACHE_MS = 10 * 60_000;
 const MAX_CACHED = 1_000;
 
 /** `searchPublished` as the JSON text of the response, from a small cache of rendered pages. */

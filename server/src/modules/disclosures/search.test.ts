@@ -3,7 +3,7 @@ import { useTestDatabase } from '../../../../test/support/db';
 import { testApp } from '../../../../test/support/app';
 import { seedCatalogue } from '../catalogue/seed';
 import { resetSearchIndex, saveSnapshotNow, searchIndex } from './search';
-import { clearSearchCache, searchPublished } from './search-query';
+import { clearSearchCache, searchPublished, searchPublishedJson } from './search-query';
 import { dropSearchSnapshots, loadSearchSnapshot } from './search-snapshot';
 import { disclosureTestRegions, draftBody, officials, publishVia, R, type Officials } from './testing';
 
@@ -107,6 +107,9 @@ describe('full-text search of published disclosures (real database)', () => {
     const q = { q: '翠微苑', region: R.village, page: 1, pageSize: 20 };
     expect(ids((await searchPublished({ regions }, q)).items)).toEqual([id]);
     expect((await searchPublished({ regions }, q, to.getTime() + 2 * 86_400_000)).total).toBe(0);
+    // A cached result page does not outlive the posting period that made it match.
+    expect(JSON.parse(await searchPublishedJson({ regions }, q)).total).toBe(1);
+    expect(JSON.parse(await searchPublishedJson({ regions }, q, to.getTime() + 2 * 86_400_000)).total).toBe(0);
   });
 
   it('answers `q` on the list endpoint the same way, with domain filters and paging', async () => {
