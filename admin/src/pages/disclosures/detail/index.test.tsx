@@ -137,4 +137,43 @@ describe('disclosure detail (pages/disclosures/detail) against the real server',
     expect(screen.getByTestId('wechat-failed').textContent).toBe('0');
     expect((screen.getByRole('button', { name: /重发失败的微信通知/ }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('returns a pending copy with a comment the editor sees, and schedules the resubmitted one', async () => {
+    const e = await server.tokenFor(editor);
+    const r = await server.tokenFor(reviewer);
+    const { id } = await draft(server, e, { title: '待退回的补偿公示' });
+    await step(server, e, `/admin/disclosures/${id}/submit`);
+    await server.signIn(reviewer);
+    const { unmount } = renderApp(`/disclosures/${id}`);
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: buttonName('退回修改') }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('退回意见'), '请补充补偿标准的文件依据');
+    await user.click(within(dialog).getByRole('button', { name: buttonName('退回修改') }));
+    await waitFor(async () => {
+      const d = await server.call<AdminDisclosureDetail>(r, 'GET', `/admin/disclosures/${id}`);
+      expect(d.body.workingCopy).toMatchObject({ state: 'draft', returned: { comment: '请补充补偿标准的文件依据' } });
+    });
+    unmount();
+
+    // The editor sees the comment in the editor, resubmits, and the reviewer schedules it for a later time.
+    await server.signIn(editor);
+    const editorView = renderApp(`/disclosures/${id}/edit`);
+    expect(await screen.findByText(/退回：请补充补偿标准的文件依据/)).toBeTruthy();
+    editorView.unmount();
+    await step(server, e, `/admin/disclosures/${id}/submit`);
+    await server.signIn(reviewer);
+    renderApp(`/disclosures/${id}`);
+    await user.click(await screen.findByRole('radio', { name: '定时发布' }));
+    const when = await screen.findByLabelText('发布时间');
+    await user.click(when);
+    await user.type(when, '2030-01-02 09:00{Enter}');
+    await user.click(screen.getByRole('button', { name: buttonName('审核通过并发布') }));
+    await waitFor(async () => {
+      const d = await server.call<AdminDisclosureDetail>(r, 'GET', `/admin/disclosures/${id}`);
+      expect(d.body.workingCopy).toMatchObject({ state: 'scheduled', publishAt: '2030-01-02T09:00:00.000+08:00' });
+    });
+    expect(await screen.findByText('将于 2030-01-02 09:00 定时发布')).toBeTruthy();
+  });
 });
+

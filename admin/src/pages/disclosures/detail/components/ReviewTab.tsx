@@ -35,7 +35,9 @@ export function ReviewTab({ d, onDone }: { d: AdminDisclosureDetail; onDone: () 
     setError(null);
     try {
       const later = v.when === 'later' && v.publishAt;
-      await approveDisclosure(d.id, { ...(later ? { publishAt: v.publishAt!.format() } : {}), comment: v.comment?.trim() || undefined });
+      // The picked wall-clock time is China time, whatever the browser's zone (as every time the console shows).
+      const publishAt = later ? `${v.publishAt!.format('YYYY-MM-DDTHH:mm')}:00+08:00` : undefined;
+      await approveDisclosure(d.id, { ...(publishAt ? { publishAt } : {}), comment: v.comment?.trim() || undefined });
       message.success(later ? t.scheduled : t.approved);
       onDone();
     } catch (err) {
@@ -68,7 +70,7 @@ export function ReviewTab({ d, onDone }: { d: AdminDisclosureDetail; onDone: () 
       {w.state === 'pending' && access.reviewDisclosures && own ? <Alert type="warning" showIcon message={t.ownWork} /> : null}
       {error ? <Alert type="error" showIcon message={error} style={{ margin: '12px 0' }} /> : null}
       {reviewable || (w.state === 'scheduled' && access.reviewDisclosures) ? (
-        <Form form={approveForm} layout="vertical" initialValues={{ when: 'now' }} style={{ maxWidth: 560, marginTop: 12 }}>
+        <Form form={approveForm} name="approve" layout="vertical" initialValues={{ when: 'now' }} style={{ maxWidth: 560, marginTop: 12 }}>
           {reviewable ? (
             <>
               <Form.Item name="when" label={t.approve}>
@@ -97,7 +99,7 @@ export function ReviewTab({ d, onDone }: { d: AdminDisclosureDetail; onDone: () 
         </Form>
       ) : null}
       <Modal open={returning} title={t.return} okText={t.return} cancelText={zh.common.cancel} onOk={doReturn} onCancel={() => setReturning(false)} destroyOnHidden>
-        <Form form={returnForm} layout="vertical" preserve={false}>
+        <Form form={returnForm} name="return" layout="vertical" preserve={false}>
           <Form.Item name="comment" label={t.returnComment} rules={[{ required: true, whitespace: true, message: t.returnCommentRequired }]}>
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
