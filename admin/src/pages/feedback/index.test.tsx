@@ -122,5 +122,24 @@ describe('inbox (pages/feedback) against the real server', () => {
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({ assignedRegion: { code: JINGSHAN }, status: 'received' });
   });
+
+  it('shows the resident’s images through the officials’ image endpoint', async () => {
+    const login = await fetch(`${server.origin()}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ openid: 'resident-image' }) });
+    const { token } = (await login.json()) as { token: string };
+    // A 1×1 PNG, uploaded as the mini-program does (multipart `file`).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const form = new FormData();
+    form.append('file', new Blob([png], { type: 'image/png' }), 'photo.png');
+    const up = await fetch(`${server.origin()}/api/v1/feedback/images`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    expect(up.status).toBe(201);
+    const image = (await up.json()) as { id: string };
+    const res = await server.call<FeedbackCreated>(token, 'POST', '/feedback', { type: 'suggestion', regionCode: YUANKOU, public: false, content: '村口公示栏破损，见照片', images: [image.id] });
+    expect(res.status).toBe(201);
+
+    await server.signIn(editor);
+    renderApp(`/feedback/${res.body.id}`);
+    const img = (await screen.findByAltText('图片1')) as HTMLImageElement;
+    expect(img.src).toMatch(/^blob:/);
+  });
 });
 
