@@ -3,7 +3,8 @@ import { disclosuresZh } from './disclosures';
 import { feedbackZh } from './feedback';
 
 /**
- * Every piece of Chinese UI text of the admin console, in one place.
+ * Every piece of Chinese UI text of the admin console, in one place (the larger areas live in files of their
+ * own beside this one and are joined here: `zh.disclosures`, `zh.feedback`, `zh.workbench`, `zh.assessment`).
  * Server error messages are shown as the server sent them; these are the console's own words.
  */
 export const zh = {

@@ -123,6 +123,32 @@ describe('disclosure editor (pages/disclosures/editor) against the real server',
   });
 });
 
+describe('related 解读', () => {
+  it('links a draft to a published disclosure picked by its title', async () => {
+    const token = await server.tokenFor(editor);
+    const reviewer = await official('reviewer', '330304', '瓯海区审核员');
+    const r = await server.tokenFor(reviewer);
+    const policy = await draft(server, token, { title: '源口村征地补偿安置方案' });
+    await server.call(token, 'POST', `/admin/disclosures/${policy.id}/submit`, {});
+    expect((await server.call(r, 'POST', `/admin/disclosures/${policy.id}/approve`, {})).status).toBe(200);
+    const { id } = await draft(server, token, { title: '源口村征地补偿安置方案解读' });
+
+    await server.signIn(editor);
+    renderApp(`/disclosures/${id}/edit`);
+    const user = userEvent.setup({ delay: null });
+    const picker = await screen.findByRole('combobox', { name: '关联解读（已发布的信息）' });
+    await user.click(picker);
+    await user.type(picker, '安置方案');
+    // Offered with the publishing region's official name (源口村委会).
+    await user.click(await screen.findByText(/^源口村征地补偿安置方案（源口村/, { selector: '.ant-select-item-option-content' }));
+    await user.click(screen.getByRole('button', { name: buttonName('保存草稿') }));
+    await waitFor(async () => {
+      const d = await server.call<AdminDisclosureDetail>(token, 'GET', `/admin/disclosures/${id}`);
+      expect(d.body.workingCopy?.relatedIds).toEqual([policy.id]);
+    });
+  });
+});
+
 describe('attachments of a draft', () => {
   it('uploads a PDF (checked by content on the server), lists it and deletes it', async () => {
     const token = await server.tokenFor(editor);
