@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { useBrowser, waitForText, watchPageErrors } from '../support/browser';
-import { axeProblems, elderlyProblems, firstOpen, openTab, pageShot, pickByInitials, visiblePage, WAIT } from './miniapp-support';
+import { axeProblems, elderlyProblems, firstOpen, openTab, pageShot, pickByInitials, settled, visiblePage, WAIT } from './miniapp-support';
 import { housingList, useMiniappServer } from './miniapp-server';
 
 /**
@@ -22,6 +22,7 @@ beforeAll(async () => {
 
 /** axe-clean, and the 适老化 sizes on every text and target (at least `min` texts measured). */
 async function expectClean(page: Page, where: string, primary: string[], min = { texts: 2, targets: 2 }) {
+  await settled(page); // measure the page, not the one sliding out
   expect({ where, axe: await axeProblems(page) }).toEqual({ where, axe: [] });
   const r = await elderlyProblems(page, primary);
   expect({ where, problems: r.problems }).toEqual({ where, problems: [] });
@@ -89,7 +90,7 @@ test('elderly mode: detail and form pages meet the 适老化 sizes; every main p
   await openTab(page, '我的');
   await visiblePage(page).locator('[data-testid="link-feedback"]').click();
   await visiblePage(page).getByText('您还没有提交过问题或建议').waitFor(WAIT);
-  await expectClean(page, 'my-feedback', ['.fb-more.gk-button--primary']);
+  await expectClean(page, 'my-feedback', ['.fb-more.gk-button--primary'], { texts: 2, targets: 1 });
   await pageShot(page, 'miniapp-my-feedback-elderly');
 
   expect(errors).toEqual([]);

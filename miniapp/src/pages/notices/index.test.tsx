@@ -46,7 +46,7 @@ describe('消息 inbox (pages/notices/index), real server', () => {
 
     fireEvent.click(row);
     expect(navigateTo).toHaveBeenCalledWith({ url: `/pages/disclosure/index?id=${disclosureId}` });
-    await waitFor(() => expect(document.querySelector('.notice__unread')).toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(document.querySelector('.notice__unread')).toBeNull(), { timeout: 15_000 });
     expect(removeBadge).toHaveBeenCalledWith({ index: 1 });
     const inbox = await call<{ unread: number }>('GET', '/api/v1/me/notices', `Bearer ${storedToken()}`);
     expect(inbox.unread).toBe(0);
