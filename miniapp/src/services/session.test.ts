@@ -154,6 +154,20 @@ describe('resident session (scripted server)', () => {
     expect(logins).toBe(1);
   });
 
+  it('never pushes this device’s villages over an account whose list could not be read', async () => {
+    server.handle((req, res) => {
+      if (req.url === '/api/v1/auth/dev') return sendJson(res, 200, { token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), resident: { id: 'r1' } });
+      sendJson(res, 500, { error: { code: 'INTERNAL', message: '服务器开小差了' } });
+    });
+    installVillageSync();
+    addVillage(GU_AN_TOU);
+    await signIn();
+    server.requests.length = 0;
+    expect(await syncVillages()).toBe('none');
+    expect(server.requests.map((r) => r.method)).not.toContain('PUT');
+    expect(villagesStore.get().map((v) => v.code)).toEqual([GU_AN_TOU.code]);
+  });
+
   it('in the mini-program signs in with the wx.login code at POST /auth/wechat', async () => {
     process.env.TARO_ENV = 'weapp';
     (Taro as unknown as { login: unknown }).login = jest.fn().mockResolvedValue({ code: 'wx-code-1', errMsg: 'login:ok' });

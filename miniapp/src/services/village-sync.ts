@@ -12,6 +12,8 @@ import { sessionStore } from './session';
 
 /** Regions the last pull described (the server sends each saved village with its path). */
 const described = new Map<string, VillageSource>();
+/** The last pull could not read the server's list (so an empty answer must not be taken as "none"). */
+let pullFailed = false;
 
 function remember(body: SavedVillages): string[] {
   for (const v of body.items) {
@@ -36,9 +38,11 @@ export function installVillageSync(): void {
       await request('/api/v1/me/villages', { method: 'PUT', body: { codes }, auth: true, schema: SavedVillagesSchema });
     },
     async pull() {
+      pullFailed = false;
       try {
         return remember(await request('/api/v1/me/villages', { auth: true, schema: SavedVillagesSchema }));
       } catch {
+        pullFailed = true;
         return null; // offline or signed out: the local list stands
       }
     },
@@ -52,6 +56,8 @@ export function installVillageSync(): void {
 export async function syncVillages(): Promise<'merged' | 'pushed' | 'none'> {
   try {
     if (await pullVillages(resolve)) return 'merged';
+    // Only an account that really has no villages gets this device's list (never overwrite an unread one).
+    if (pullFailed) return 'none';
     const local = villagesStore.get().map((v) => v.code);
     if (local.length === 0) return 'none';
     await request('/api/v1/me/villages', { method: 'PUT', body: { codes: local }, auth: true, schema: SavedVillagesSchema });
