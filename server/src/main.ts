@@ -15,6 +15,16 @@ import { RECURRING_JOBS } from './modules/jobs';
 import { regionDirectory, type RegionDirectory } from './modules/regions/service';
 import { loadNoticeSettings } from './modules/notices/settings';
 import { startDemoWechat, type WechatEmulator } from './wechat';
+import {
+  saveDisclosureIndexSnapshot,
+  saveSearchSnapshot,
+  setPublicChangeErrorHandler,
+  setSearchErrorHandler,
+  warmDisclosureIndex,
+  warmDisclosureSearch,
+} from './modules/disclosures/service';
+import { warmFeedbackIndex } from './modules/feedback/service';
+import { resolveCjkFont } from './modules/channels/font';
 
 async function shutdownOn(signals: NodeJS.Signals[], steps: Array<[string, () => Promise<void>]>, logger: Logger) {
   let closing = false;
@@ -84,11 +94,24 @@ export async function main(): Promise<void> {
     const t = Date.now();
     regions = await regionDirectory(); // built eagerly so the first search is fast
     logger.info({ regions: regions.size, ms: Date.now() - t }, 'region directory built');
+    // In-memory indexes built now so the first requests are fast (each also builds itself on first use).
+    logger.info(await warmDisclosureIndex(), 'disclosure index built');
+    logger.info(await warmFeedbackIndex(), 'feedback index built');
   } catch (err) {
     logger.fatal({ err: (err as Error).message }, 'start-up failed');
     await db?.stop();
     process.exit(1);
   }
+
+  setPublicChangeErrorHandler((err, change) => logger.error({ err, change: { kind: change.kind, disclosureId: change.disclosureId } }, 'public-change hook failed'));
+  setSearchErrorHandler((err) => logger.error({ err }, 'disclosure search index: build or snapshot failed'));
+  // Full-text index in the background: the server listens meanwhile (searches match titles until it is ready).
+  warmDisclosureSearch().then(
+    (figures) => logger.info(figures, 'disclosure search index built'),
+    (err) => logger.error({ err }, 'disclosure search index failed to build'),
+  );
+  const font = resolveCjkFont();
+  if (font.problem) logger.warn(font.problem); // PDFs (公示栏, quarterly reports) answer with this until fixed
 
   const jobs = new JobQueue(logger);
   const deps: ResolvedDeps = { config, logger, regions, jobs };
@@ -108,6 +131,7 @@ export async function main(): Promise<void> {
   await shutdownOn(['SIGINT', 'SIGTERM'], [
     ['http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); })],
     ['jobs', () => jobs.stop()],
+    ['index snapshots', async () => { await Promise.all([saveDisclosureIndexSnapshot(), saveSearchSnapshot()]); }],
     ['mongoose', () => disconnectDatabase()],
     ['database', () => db!.stop()],
     ['wechat emulator', async () => emulator?.stop()],

@@ -105,6 +105,8 @@ async function build(): Promise<State> {
   });
   const index = snap ?? new SearchIndex();
   const r = await reconcile(index);
+  // Pack what was added into the arena (growable tails keep up to twice their size).
+  if (r.read > 0) index.compact();
   return { index, epoch: r.epoch, changesSinceSnapshot: r.read + r.dropped };
 }
 

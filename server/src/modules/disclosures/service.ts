@@ -22,7 +22,8 @@ import { isOverdue } from './timeliness';
 export { onPublicChange, setPublicChangeErrorHandler, type PublicChange } from './hooks';
 export { dueAtOf, isLate, isOverdue } from './timeliness';
 export { getPublicDetail, listPublished, verifyDisclosure } from './read';
-export { warmDisclosureIndex } from './index-store';
+export { saveDisclosureIndexSnapshot, warmDisclosureIndex } from './index-store';
+export { saveSnapshotNow as saveSearchSnapshot, setSearchErrorHandler, warmDisclosureSearch } from './search';
 export type { PublicVersion } from './chain';
 export { versionKey } from './model';
 
