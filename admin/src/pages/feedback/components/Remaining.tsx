@@ -2,9 +2,13 @@ import { Tag, Typography } from 'antd';
 import { FEEDBACK_STATUS_LABELS, type AdminFeedbackSummary, type FeedbackStatus } from '@gongkai/shared';
 import { zh } from '../../../locale/zh';
 
-/** Working days left of an open item: red when overdue, orange when due within 2 working days. */
-export function Remaining({ f }: { f: Pick<AdminFeedbackSummary, 'remainingWorkingDays' | 'overdue' | 'extended' | 'late'> }) {
+/**
+ * Working days left of an open item: red when overdue, orange when due within 2 working days. A closed item
+ * shows `-` (or nothing with `hideEmpty`), plus 已延期 / 超期答复 tags.
+ */
+export function Remaining({ f, hideEmpty }: { f: Pick<AdminFeedbackSummary, 'remainingWorkingDays' | 'overdue' | 'extended' | 'late'>; hideEmpty?: boolean }) {
   const d = f.remainingWorkingDays;
+  if (hideEmpty && d === undefined && !f.extended && !f.late) return null;
   return (
     <span>
       {d === undefined ? (

@@ -8,6 +8,7 @@ import { useApi } from '../../../hooks/useApi';
 import { zh } from '../../../locale/zh';
 import { useAccess, type Access } from '../../../services/access';
 import { isApiError } from '../../../services/request';
+import { getDisclosure } from '../../disclosures/service';
 import { ActionModal, type FeedbackAction } from '../components/ActionModal';
 import { FeedbackImages } from '../components/FeedbackImages';
 import { FeedbackStatusTag, Remaining } from '../components/Remaining';
@@ -28,6 +29,12 @@ export function actionsFor(f: AdminFeedbackDetail, a: Access): FeedbackAction[] 
   if (open) out.push('reject');
   if (f.status === 'answered') out.push('close');
   return out;
+}
+
+/** A link to the disclosure a question is about, by its title (the id until it has loaded; the official is in its scope). */
+function DisclosureLink({ id }: { id: string }) {
+  const d = useApi((signal) => getDisclosure(id, signal), [id]);
+  return <Link to={`/disclosures/${id}`}>{d.data?.title ?? id}</Link>;
 }
 
 /** One question or request (`/feedback/:id`): content, applicant details, timeline, answer, and the workflow steps. */
@@ -51,7 +58,7 @@ export default function FeedbackDetailPage() {
   return (
     <PageContainer
       title={`${FEEDBACK_TYPE_LABELS[f.type]} ${f.trackingNo}`}
-      description={<Space><FeedbackStatusTag status={f.status} /><Remaining f={f} /></Space>}
+      description={<Space><FeedbackStatusTag status={f.status} /><Remaining f={f} hideEmpty /></Space>}
       extra={
         <>
           {actions.map((a) => (
@@ -76,7 +83,7 @@ export default function FeedbackDetailPage() {
           <Descriptions.Item label={t.f.dueAt}>{fmt(f.dueAt)}</Descriptions.Item>
           <Descriptions.Item label={t.f.contact}>{f.contact ?? '-'}</Descriptions.Item>
           <Descriptions.Item label={t.f.public}>{f.public ? zh.common.yes : zh.common.no}</Descriptions.Item>
-          {f.disclosureId ? <Descriptions.Item label={t.f.disclosure}><Link to={`/disclosures/${f.disclosureId}`}>{f.disclosureId}</Link></Descriptions.Item> : null}
+          {f.disclosureId ? <Descriptions.Item label={t.f.disclosure}><DisclosureLink id={f.disclosureId} /></Descriptions.Item> : null}
           {f.request ? (
             <>
               <Descriptions.Item label={t.f.purpose}>{f.request.purpose}</Descriptions.Item>
