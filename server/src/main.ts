@@ -24,7 +24,6 @@ import {
   warmDisclosureSearch,
 } from './modules/disclosures/service';
 import { warmFeedbackIndex } from './modules/feedback/service';
-import { resolveCjkFont } from './modules/channels/font';
 
 async function shutdownOn(signals: NodeJS.Signals[], steps: Array<[string, () => Promise<void>]>, logger: Logger) {
   let closing = false;
@@ -110,8 +109,6 @@ export async function main(): Promise<void> {
     (figures) => logger.info(figures, 'disclosure search index built'),
     (err) => logger.error({ err }, 'disclosure search index failed to build'),
   );
-  const font = resolveCjkFont();
-  if (font.problem) logger.warn(font.problem); // PDFs (公示栏, quarterly reports) answer with this until fixed
 
   const jobs = new JobQueue(logger);
   const deps: ResolvedDeps = { config, logger, regions, jobs };
