@@ -10,6 +10,7 @@ import { zh } from '../../locale/zh';
 import { useAuth } from '../../services/auth';
 import { AuditFilters } from './components/AuditFilters';
 import { listAudit, type AuditEntry, type AuditQuery } from './service';
+import { pagination } from '../../components/pagination';
 
 const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
@@ -69,14 +70,7 @@ export default function AuditPage() {
         dataSource={log.data?.items ?? []}
         loading={log.loading}
         expandable={{ expandedRowRender: (e) => <Details entry={e} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: log.data?.total ?? 0,
-          showTotal: zh.common.total,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
+        pagination={pagination(query, log.data?.total, (page, pageSize) => setQuery({ ...query, page, pageSize }))}
       />
     </PageContainer>
   );

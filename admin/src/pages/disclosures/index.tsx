@@ -14,6 +14,7 @@ import { DisclosureFilters, type DisclosureFilterValues } from './components/Dis
 import { StatusTags, daysUntil } from './components/StatusTags';
 import { paramsFromQuery, queryFromParams } from './query';
 import { catalogueFor, listDisclosures } from './service';
+import { pagination } from '../../components/pagination';
 
 const t = zh.disclosures;
 const fmt = (iso?: string) => (iso ? chinaTime(iso, 'YYYY-MM-DD HH:mm') : '-');
@@ -88,14 +89,7 @@ export default function DisclosuresPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.loading}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: zh.common.total,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setParams(paramsFromQuery({ ...query, page, pageSize })),
-        }}
+        pagination={pagination(query, list.data?.total, (page, pageSize) => setParams(paramsFromQuery({ ...query, page, pageSize })))}
       />
     </PageContainer>
   );

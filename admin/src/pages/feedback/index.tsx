@@ -10,6 +10,7 @@ import { FeedbackFilters, type FeedbackFilterValues } from './components/Feedbac
 import { FeedbackStatusTag, Remaining } from './components/Remaining';
 import { feedbackParams, feedbackQueryFromParams } from './query';
 import { listFeedback } from './service';
+import { pagination } from '../../components/pagination';
 
 const t = zh.feedback;
 /** 留言与申请: the inbox of the official's scope, filters in the URL, remaining working days per item. */
@@ -41,14 +42,7 @@ export default function FeedbackPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.loading}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: zh.common.total,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setParams(feedbackParams({ ...query, page, pageSize })),
-        }}
+        pagination={pagination(query, list.data?.total, (page, pageSize) => setParams(feedbackParams({ ...query, page, pageSize })))}
       />
     </PageContainer>
   );

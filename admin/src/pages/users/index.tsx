@@ -14,6 +14,7 @@ import { showApiError } from '../../services/show-error';
 import { CreateUserModal } from './components/CreateUserModal';
 import { ResetPasswordModal } from './components/ResetPasswordModal';
 import { listUsers, updateUser, type UserQuery } from './service';
+import { pagination } from '../../components/pagination';
 
 interface Filters {
   region?: string;
@@ -129,14 +130,7 @@ export default function UsersPage() {
         columns={columns}
         dataSource={users.data?.items ?? []}
         loading={users.loading}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: users.data?.total ?? 0,
-          showTotal: zh.common.total,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
+        pagination={pagination(query, users.data?.total, (page, pageSize) => setQuery({ ...query, page, pageSize }))}
       />
       <CreateUserModal
         open={creating}

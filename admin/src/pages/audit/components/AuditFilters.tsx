@@ -1,5 +1,6 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { FilterActions } from '../../../components/FilterActions';
 import { RegionPicker } from '../../../components/RegionPicker';
 import { zh } from '../../../locale/zh';
 import type { AuditQuery } from '../service';
@@ -48,19 +49,7 @@ export function AuditFilters({ onSearch }: { onSearch: (q: Omit<AuditQuery, 'pag
       <Form.Item name="range" label={zh.audit.dateRange}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />
       </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit">
-          {zh.common.search}
-        </Button>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          {zh.common.reset}
-        </Button>
-      </Space>
+      <FilterActions form={form} onReset={() => onSearch({})} />
     </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
-import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
 import { DISCLOSURE_STATUSES, DISCLOSURE_STATUS_LABELS, DOMAINS, type CatalogueItemView, type DomainKey } from '@gongkai/shared';
+import { FilterActions } from '../../../components/FilterActions';
 import { RegionPicker } from '../../../components/RegionPicker';
 import { zh } from '../../../locale/zh';
 import type { DisclosureQuery } from '../service';
@@ -57,21 +58,7 @@ export function DisclosureFilters({ value, items, onSearch }: DisclosureFiltersP
       <Form.Item name="late" valuePropName="checked">
         <Checkbox>{t.onlyLate}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {zh.common.search}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {zh.common.reset}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions form={form} onReset={() => onSearch({})} />
     </Form>
   );
 }

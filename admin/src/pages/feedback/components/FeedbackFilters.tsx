@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
 import { FEEDBACK_STATUSES, FEEDBACK_STATUS_LABELS, FEEDBACK_TYPES, FEEDBACK_TYPE_LABELS } from '@gongkai/shared';
+import { FilterActions } from '../../../components/FilterActions';
 import { RegionPicker } from '../../../components/RegionPicker';
 import { zh } from '../../../locale/zh';
 import type { FeedbackQuery } from '../service';
@@ -35,21 +36,7 @@ export function FeedbackFilters({ value, onSearch }: { value: FeedbackFilterValu
       <Form.Item name="overdue" valuePropName="checked">
         <Checkbox>{t.onlyOverdue}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {zh.common.search}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {zh.common.reset}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions form={form} onReset={() => onSearch({})} />
     </Form>
   );
 }

@@ -74,7 +74,7 @@ export default function FeedbackDetailPage() {
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-          <Descriptions.Item label={t.f.content} span={2}>
+          <Descriptions.Item label={t.f.content} span="filled">
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{f.content}</Typography.Paragraph>
           </Descriptions.Item>
           <Descriptions.Item label={t.f.about}>{f.region.name}</Descriptions.Item>
@@ -83,14 +83,14 @@ export default function FeedbackDetailPage() {
           <Descriptions.Item label={t.f.dueAt}>{fmt(f.dueAt)}</Descriptions.Item>
           <Descriptions.Item label={t.f.contact}>{f.contact ?? '-'}</Descriptions.Item>
           <Descriptions.Item label={t.f.public}>{f.public ? zh.common.yes : zh.common.no}</Descriptions.Item>
-          {f.disclosureId ? <Descriptions.Item label={t.f.disclosure}><DisclosureLink id={f.disclosureId} /></Descriptions.Item> : null}
+          {f.disclosureId ? <Descriptions.Item label={t.f.disclosure} span="filled"><DisclosureLink id={f.disclosureId} /></Descriptions.Item> : null}
           {f.request ? (
             <>
               <Descriptions.Item label={t.f.purpose}>{f.request.purpose}</Descriptions.Item>
               <Descriptions.Item label={t.f.delivery}>{FEEDBACK_DELIVERY_LABELS[f.request.delivery]}{f.request.address ? `：${f.request.address}` : ''}</Descriptions.Item>
             </>
           ) : null}
-          <Descriptions.Item label={t.f.images} span={2}><FeedbackImages item={f} /></Descriptions.Item>
+          <Descriptions.Item label={t.f.images} span="filled"><FeedbackImages item={f} /></Descriptions.Item>
         </Descriptions>
       </Card>
       {f.extension ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t.extension(f.extension.workingDays, f.extension.reason, fmt(f.extension.previousDueAt))} /> : null}
