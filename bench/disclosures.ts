@@ -43,7 +43,8 @@ import { importTable } from '../server/src/modules/disclosures/table-import';
 import { createOfficial } from '../test/support/fixtures';
 import { householdTable } from './disclosure-texts';
 import { bareKoa, load, serve, type LoadResult } from './http-load';
-import { prng, seedDisclosures } from './seed-disclosures';
+import { prng } from '../server/src/prng';
+import { seedDisclosures } from './seed-disclosures';
 
 const COUNT = Number(process.env.BENCH_DISCLOSURES ?? 200_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);

@@ -26,6 +26,7 @@ import { createLogger } from '../server/src/logger';
 import { seedRegions, toRegionRecords } from '../server/src/modules/regions/seed';
 import { loadRegionDirectory, RegionDirectory, type RegionSearchOptions } from '../server/src/modules/regions/service';
 import { loadRegionRows, type RegionRow } from '../server/src/modules/regions/data';
+import { prng } from '../server/src/prng';
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -45,17 +46,6 @@ const HTTP_CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 10);
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-/** Deterministic PRNG (mulberry32) so every run asks the same questions. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 const fmt = (n: number) => (n < 10 ? n.toFixed(3) : n.toFixed(1));

@@ -21,6 +21,7 @@ import { disclosures, meta, versions, type DisclosureRecord, type VersionRecord 
 import { saveSnapshot } from '../server/src/modules/disclosures/snapshot';
 import { loadRegionRows, type RegionRow } from '../server/src/modules/regions/data';
 import { bodyOf, householdTable, textVars, titleOf } from './disclosure-texts';
+import { prng } from '../server/src/prng';
 
 /** Options of `seedDisclosures`. */
 export interface SeedDisclosuresOptions {
@@ -54,17 +55,6 @@ export interface SeededDisclosures {
   ms: { generate: number; insert: number; snapshot: number; total: number };
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEVEL_OF_LENGTH: Record<number, CatalogueLevel | undefined> = { 6: 'county', 9: 'township', 12: 'village' };
 

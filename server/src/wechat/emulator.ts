@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { dataProblem } from './emulator-rules';
+import { prng } from '../prng';
 
 /*
  * An emulator of the three WeChat server APIs Gongkai calls, as a real HTTP server on loopback: tests and
@@ -74,16 +75,6 @@ export interface AcceptedMessage {
   at: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Reply = { status?: number; body: unknown; accepted?: AcceptedMessage } | 'drop';
 
@@ -102,7 +93,7 @@ export class WechatEmulator {
   private msgid = 1000;
 
   constructor(private opts: EmulatorOptions) {
-    this.random = mulberry32(opts.seed ?? 1);
+    this.random = prng(opts.seed ?? 1);
   }
 
   /** Listens on 127.0.0.1 (a free port unless given) and returns the base URL. */
@@ -175,7 +166,7 @@ export class WechatEmulator {
 
   setFaults(faults: FaultOptions | undefined, seed?: number): void {
     this.opts = { ...this.opts, faults };
-    if (seed !== undefined) this.random = mulberry32(seed);
+    if (seed !== undefined) this.random = prng(seed);
   }
 
   setOnAccepted(fn: EmulatorOptions['onAccepted']): void {
