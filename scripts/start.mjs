@@ -82,6 +82,9 @@ async function main() {
       return;
     }
     process.stdout.write(format(line));
+    if (rec.msg === 'demo data seeded') {
+      notes.push(`Demo content added for ${rec.place}: ${rec.disclosures} disclosures and a Q&A (GONGKAI_DEMO_DATA=0 to skip on a new database).`);
+    }
     if (rec.msg === 'Gongkai is running' && rec.api) process.stdout.write(banner(rec, credentials));
   });
   process.stdout.on('error', () => {}); // a closed pipe (e.g. `npm start | head`) must not kill the launcher

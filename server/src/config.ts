@@ -35,6 +35,11 @@ const EnvSchema = z.object({
   GONGKAI_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'like 1mb or 512kb').default('1mb'),
   GONGKAI_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(100).default(10),
   GONGKAI_JOBS: z.enum(['on', 'off']).default('on'),
+  /** Demo content for one village (server/src/modules/demo); unset or empty: see `demoData` below. */
+  GONGKAI_DEMO_DATA: z
+    .enum(['0', '1', 'true', 'false', ''], { error: 'must be 1 or 0' })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true')),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   WECHAT_APPID: optionalString,
   WECHAT_SECRET: optionalString,
@@ -64,6 +69,8 @@ export interface Config {
   bodyLimit: string;
   uploadLimitBytes: number;
   jobs: boolean;
+  /** Seed demo officials, disclosures and a Q&A on an empty database (GONGKAI_DEMO_DATA). */
+  demoData: boolean;
   wechat: {
     apiBase: string;
     appid?: string;
@@ -110,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     bodyLimit: e.GONGKAI_BODY_LIMIT,
     uploadLimitBytes: e.GONGKAI_UPLOAD_LIMIT_MB * 1024 * 1024,
     jobs: e.GONGKAI_JOBS === 'on',
+    // Default: on in demo mode (no WECHAT_APPID), never by default in production.
+    demoData: e.GONGKAI_DEMO_DATA ?? (!e.WECHAT_APPID && e.NODE_ENV !== 'production'),
     wechat: {
       apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
       appid: e.WECHAT_APPID,

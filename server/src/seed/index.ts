@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { regionsSeed } from '../modules/regions/seed';
 import { firstAdminSeed } from '../modules/accounts/seed';
 import { catalogueSeed } from '../modules/catalogue/seed';
+import { demoSeed } from '../modules/demo/seed';
 
 /** A start-up step that puts reference data in place. Must be idempotent and fast on a re-run. */
 export interface Seed {
@@ -10,13 +11,15 @@ export interface Seed {
   run(ctx: { config: Readonly<Config>; logger: Logger }): Promise<void>;
 }
 
-/** The seeds run at every start, in order (reference data first, then accounts). */
+/** The seeds run at every start, in order (reference data first, then accounts, then demo content). */
 export const SEEDS: Seed[] = [
   // reference data
   regionsSeed,
   catalogueSeed,
   // accounts
   firstAdminSeed,
+  // demo content (GONGKAI_DEMO_DATA; never over officials' own content)
+  demoSeed,
 ];
 
 /** Runs every seed; a failing seed stops start-up. */
