@@ -46,18 +46,20 @@ export async function choose(page: Page, label: string, option: string | RegExp)
  */
 export async function chooseIn(page: Page, combobox: Locator, option: string | RegExp): Promise<void> {
   const list = await combobox.getAttribute('aria-controls');
+  const select = page.locator('.ant-select', { has: combobox });
   const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
-  // A click right after another select closed is sometimes taken as closing this one: try again until it opens.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator('.ant-select', { has: combobox }).locator('.ant-select-selector').click();
-    if (await dropdown.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) break;
-  }
   const item = typeof option === 'string' ? dropdown.locator(`.ant-select-item-option[title="${option}"]`) : dropdown.locator('.ant-select-item-option').filter({ hasText: option });
-  await item.first().click();
-  // Wait until the choice shows in the select and its dropdown has closed (the next click must not land on it).
-  if (typeof option === 'string') {
-    await page.locator('.ant-select', { has: combobox }).locator(`.ant-select-selection-item[title="${option}"]`).waitFor({ timeout: 10_000 });
+  const chosen = typeof option === 'string' ? select.locator(`.ant-select-selection-item[title="${option}"]`) : undefined;
+  // Under load a click right after another select closed is sometimes taken as closing this one, or a pick
+  // made while the form re-renders is lost: open, pick and check again until the choice shows (3 tries).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.locator('.ant-select-selector').click();
+    if (!(await dropdown.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) continue;
+    await item.first().click();
+    if (!chosen || (await chosen.waitFor({ timeout: 4_000 }).then(() => true, () => false))) break;
   }
+  // The choice shows in the select and its dropdown has closed (the next click must not land on it).
+  await chosen?.waitFor({ timeout: 10_000 });
   await dropdown.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
