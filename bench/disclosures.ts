@@ -42,7 +42,7 @@ import { createDisclosure } from '../server/src/modules/disclosures/workflow';
 import { importTable } from '../server/src/modules/disclosures/table-import';
 import { createOfficial } from '../test/support/fixtures';
 import { householdTable } from './disclosure-texts';
-import { bareKoa, load, serve, type LoadResult } from './http-load';
+import { bareKoa, bareKoaReplaying, load, serve, type LoadResult } from './http-load';
 import { prng } from '../server/src/prng';
 import { seedDisclosures } from './seed-disclosures';
 
@@ -193,6 +193,9 @@ async function runHttp(seeded: Seeded, dir: RegionDirectory) {
   const bare = serve(bareKoa());
   const [a, b] = await Promise.all([app, bare]);
   const village = seeded.villages[0];
+  // The village list's response as the app sends it, replayed by a bare handler (second reference).
+  const sample = await fetch(`${a.base}/api/v1/disclosures?region=${village}`);
+  const replay = await serve(bareKoaReplaying(Object.fromEntries(sample.headers), await sample.text()));
   const r = prng(11);
   const searches = Array.from({ length: 500 }, () => ({
     region: seeded.villages[Math.floor(r() * seeded.villages.length)],
@@ -207,6 +210,7 @@ async function runHttp(seeded: Seeded, dir: RegionDirectory) {
   for (let i = 0; i < searches.length; i += 10) await Promise.all(searches.slice(i, i + 10).map((x) => searchPublishedJson({ regions: dir }, { ...x, page: 1, pageSize: 20 })));
   const targets: Array<[string, string, string[]]> = [
     ['bare Koa handler (reference)', b.base, ['/']],
+    ['bare Koa replaying the village list response (same headers, same 9 KB body)', replay.base, ['/']],
     ['GET /api/v1/domains (static, whole stack)', a.base, ['/api/v1/domains']],
     [`GET /api/v1/disclosures?region=<one village>`, a.base, [`/api/v1/disclosures?region=${village}`]],
     ['GET /api/v1/disclosures?region=<1,000 villages in turn>', a.base, villages.map((v) => `/api/v1/disclosures?region=${v}`)],
@@ -244,7 +248,7 @@ async function runHttp(seeded: Seeded, dir: RegionDirectory) {
   }
   cold.sort((x, y) => x - y);
   console.log(`Detail on a cold cache (in-process, ${cold.length} unseen ids one by one): p50 ${f(pct(cold, 50))} ms, p99 ${f(pct(cold, 99))} ms`);
-  await Promise.all([a.close(), b.close()]);
+  await Promise.all([a.close(), b.close(), replay.close()]);
 }
 
 async function tableImport(dir: RegionDirectory) {

@@ -80,3 +80,19 @@ export function bareKoa(): http.RequestListener {
   });
   return app.callback();
 }
+
+/**
+ * A bare Koa app answering every request with one fixed response (headers and body) recorded from the real
+ * app: the cost of sending what the app sends, without computing it — so a comparison can separate the
+ * size of a response (and the security headers) from the work of producing it.
+ */
+export function bareKoaReplaying(headers: Record<string, string>, body: string): http.RequestListener {
+  const app = new Koa();
+  const skip = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+  const list = Object.entries(headers).filter(([k]) => !skip.has(k.toLowerCase()));
+  app.use((ctx) => {
+    for (const [k, v] of list) ctx.set(k, v);
+    ctx.body = body;
+  });
+  return app.callback();
+}
