@@ -14,7 +14,7 @@ import { btn, choose, chooseIn, pickRegion, signIn, signOut, xlsxFile } from './
  * 200-row household xlsx, marks the ID and phone columns, previews it masked and submits; a 瓯海区 reviewer
  * sees the diff and approves; the public API and the H5 page show it masked; a resident asks about it, the
  * editor answers in the inbox and the resident sees the answer. (b) A 景山街道 editor can neither see nor open
- * it (UI and API). No page logs a console error. Screenshots: full pages in test/.artifacts/screenshots, the visible part in docs/screenshots/admin-*.png.
+ * it (UI and API). No page logs a console error. Screenshots: full pages in test/.artifacts/screenshots, the visible part in docs/screenshots/admin-*.png with GONGKAI_DOC_SCREENSHOTS=1.
  */
 const server = useTestServer({ GONGKAI_DEV_LOGIN: '1' });
 const browser = useBrowser();
@@ -52,10 +52,13 @@ beforeAll(async () => {
 
 const DOCS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
-/** A full-page screenshot into the artifacts, and the visible part (small) into docs/screenshots/. */
+/**
+ * A full-page screenshot into the artifacts and, with GONGKAI_DOC_SCREENSHOTS=1, the visible part (small)
+ * into docs/screenshots/ (opt-in, so a test run never changes tracked files).
+ */
 async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
-  await page.screenshot({ path: path.join(DOCS, `${name}.png`) });
+  if (process.env.GONGKAI_DOC_SCREENSHOTS === '1') await page.screenshot({ path: path.join(DOCS, `${name}.png`) });
 }
 
 async function desktopPage(ignore: RegExp[] = []): Promise<{ page: Page; errors: string[] }> {
