@@ -16,7 +16,7 @@ export default function DisclosureRow({ item, now = Date.now() }: { item: Disclo
   const posting = postingState(item.validFrom, item.validTo, now);
   return (
     <View
-      className='disclosure-row'
+      className='gk-row disclosure-row'
       role='link' {...FOCUSABLE}
       data-id={item.id}
       onClick={() => void Taro.navigateTo({ url: disclosureUrl(item.id) })}

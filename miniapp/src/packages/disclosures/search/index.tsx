@@ -18,7 +18,7 @@ import { BUTTON, FOCUSABLE } from '../../../components/a11y';
 function Hit({ item }: { item: DisclosureSearchItem }) {
   const title = item.highlights?.title?.join('') ?? '';
   return (
-    <View className='hit' role='link' {...FOCUSABLE} data-id={item.id} onClick={() => void Taro.navigateTo({ url: disclosureUrl(item.id) })}>
+    <View className='gk-row hit' role='link' {...FOCUSABLE} data-id={item.id} onClick={() => void Taro.navigateTo({ url: disclosureUrl(item.id) })}>
       <View className='hit__meta'>
         <Text className={`level-tag level-tag--${item.level}`}>{zh.levels[item.level]}</Text>
         <Text className='hit__region'>{item.regionName}</Text>

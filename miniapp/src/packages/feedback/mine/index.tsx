@@ -16,7 +16,7 @@ import { BUTTON, FOCUSABLE } from '../../../components/a11y';
 /** One item: type and tracking number, the start of the text, status in words, deadline. */
 function Row({ f }: { f: MyFeedbackSummary }) {
   return (
-    <View className='fb-row' role='link' {...FOCUSABLE} data-id={f.id} onClick={() => void Taro.navigateTo({ url: withQuery(FEEDBACK_DETAIL_URL, { id: f.id }) })}>
+    <View className='gk-row fb-row' role='link' {...FOCUSABLE} data-id={f.id} onClick={() => void Taro.navigateTo({ url: withQuery(FEEDBACK_DETAIL_URL, { id: f.id }) })}>
       <View className='fb-row__head'>
         <Text className='fb-type'>{zh.form.types[f.type]}</Text>
         <Text className={`fb-status fb-status--${f.status}`}>{FEEDBACK_STATUS_LABELS[f.status]}</Text>
