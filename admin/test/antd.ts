@@ -32,3 +32,12 @@ export function fieldErrors(container: HTMLElement, label: string): string[] {
   const item = input.closest('.ant-form-item');
   return [...(item?.querySelectorAll('.ant-form-item-explain-error') ?? [])].map((e) => e.textContent ?? '');
 }
+
+/**
+ * An antd message (from `App.useApp().message`) once it shows. Waiting for it lets the handler that sends it
+ * finish before the test ends: a message sent after the console is unmounted has no holder to show it in,
+ * and antd warns "You are calling notice in render".
+ */
+export function findMessage(text: string): Promise<HTMLElement> {
+  return screen.findByText(text, { selector: '.ant-message-custom-content > span' });
+}

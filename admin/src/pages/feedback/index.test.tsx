@@ -4,7 +4,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FeedbackCreated, MyFeedbackDetail } from '@gongkai/shared';
-import { buttonName, pickRegion } from '../../../test/antd';
+import { buttonName, findMessage, pickRegion } from '../../../test/antd';
 import { renderApp } from '../../../test/render';
 import { official, seedCatalogue, useRealServer, type TestOfficial } from '../../../test/real-server';
 import { JINGSHAN, YUANKOU, ZEYA } from '../disclosures/test-fixtures';
@@ -83,6 +83,7 @@ describe('inbox (pages/feedback) against the real server', () => {
     dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText('不予受理的理由（申请人可见）'), '不属于本镇职责范围，请向所在县咨询');
     await user.click(within(dialog).getByRole('button', { name: buttonName('不予受理') }));
+    expect(await findMessage('已不予受理')).toBeTruthy();
     await waitFor(async () => {
       const mine = await server.call<MyFeedbackDetail>(t2, 'GET', `/me/feedback/${other.id}`);
       expect(mine.body).toMatchObject({ status: 'rejected', rejection: { reason: '不属于本镇职责范围，请向所在县咨询' } });

@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AdminDisclosureDetail, DisclosureDetail } from '@gongkai/shared';
-import { buttonName } from '../../../../test/antd';
+import { buttonName, findMessage } from '../../../../test/antd';
 import { renderApp } from '../../../../test/render';
 import { official, seedCatalogue, useRealServer, type TestOfficial } from '../../../../test/real-server';
 import { JINGSHAN, YUANKOU, ZEYA, draft, households, step } from '../test-fixtures';
@@ -54,6 +54,7 @@ describe('disclosure detail (pages/disclosures/detail) against the real server',
 
     const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: buttonName('审核通过并发布') }));
+    expect(await findMessage('已发布')).toBeTruthy();
     await waitFor(async () => {
       const d = await server.call<AdminDisclosureDetail>(r, 'GET', `/admin/disclosures/${id}`);
       expect(d.body).toMatchObject({ status: 'published', version: 2 });
@@ -94,6 +95,7 @@ describe('disclosure detail (pages/disclosures/detail) against the real server',
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText('撤回原因（公众不可见，记入版本链）'), '补偿名单有误，核实后重新公示');
     await user.click(within(dialog).getByRole('button', { name: buttonName('撤回') }));
+    expect(await findMessage('已撤回')).toBeTruthy();
     await waitFor(async () => expect((await server.call<AdminDisclosureDetail>(r, 'GET', `/admin/disclosures/${id}`)).body.status).toBe('withdrawn'));
     expect((await fetch(`${server.origin()}/api/v1/disclosures/${id}`)).status).toBe(404);
   });
@@ -150,6 +152,7 @@ describe('disclosure detail (pages/disclosures/detail) against the real server',
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText('退回意见'), '请补充补偿标准的文件依据');
     await user.click(within(dialog).getByRole('button', { name: buttonName('退回修改') }));
+    expect(await findMessage('已退回')).toBeTruthy();
     await waitFor(async () => {
       const d = await server.call<AdminDisclosureDetail>(r, 'GET', `/admin/disclosures/${id}`);
       expect(d.body.workingCopy).toMatchObject({ state: 'draft', returned: { comment: '请补充补偿标准的文件依据' } });

@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AdminDisclosureDetail } from '@gongkai/shared';
-import { buttonName, chooseOption, pickRegion } from '../../../../test/antd';
+import { buttonName, chooseOption, findMessage, pickRegion } from '../../../../test/antd';
 import { renderApp } from '../../../../test/render';
 import { official, seedCatalogue, useRealServer, type TestOfficial } from '../../../../test/real-server';
 import { YUANKOU, ZEYA, draft, households } from '../test-fixtures';
@@ -142,6 +142,7 @@ describe('related 解读', () => {
     // Offered with the publishing region's official name (源口村委会).
     await user.click(await screen.findByText(/^源口村征地补偿安置方案（源口村/, { selector: '.ant-select-item-option-content' }));
     await user.click(screen.getByRole('button', { name: buttonName('保存草稿') }));
+    expect(await findMessage('草稿已保存')).toBeTruthy();
     await waitFor(async () => {
       const d = await server.call<AdminDisclosureDetail>(token, 'GET', `/admin/disclosures/${id}`);
       expect(d.body.workingCopy?.relatedIds).toEqual([policy.id]);
