@@ -56,7 +56,8 @@ export function channelRoutes(deps: ResolvedDeps): Router {
   const router = new Router({ prefix: '/api/v1' });
   const font = resolveCjkFont();
   if (font.problem) deps.logger.warn(`PDF channels unavailable until a CJK font is installed: ${font.problem}`);
-  const base = (ctx: Context) => publicBase(deps.config, ctx.origin);
+  // The request's own origin (Koa 3's `ctx.origin` is the Origin header, absent on most requests).
+  const base = (ctx: Context) => publicBase(deps.config, `${ctx.protocol}://${ctx.host}`);
   const regions = async () => deps.regions ?? (await regionDirectory());
 
   router.get(
