@@ -14,7 +14,7 @@ import { saveFile } from '../../services/request';
 import { showApiError } from '../../services/show-error';
 import { DrillDownDrawer } from './components/DrillDownDrawer';
 import { METRICS, METRIC_COLORS, Rate, countsOf, metricLabel, valueOf } from './components/metrics';
-import { RankingTable } from './components/RankingTable';
+import { RankingTable, byRank } from './components/RankingTable';
 import { getAssessment, getTrend, quarterOf, quarterlyReport, recentQuarters } from './service';
 
 const t = zh.assessment;
@@ -111,7 +111,7 @@ export default function AssessmentPage() {
                 {a.children.length ? (
                   <BarChart
                     title={`${t.ranking} · ${metricLabel('score')}`}
-                    bars={a.children.slice(0, 20).map((n) => ({ key: n.region.code, label: n.region.name, value: n.score }))}
+                    bars={[...a.children].sort(byRank).slice(0, 20).map((n) => ({ key: n.region.code, label: n.region.name, value: n.score }))}
                     onSelect={(code) => {
                       const n = a.children.find((c) => c.region.code === code);
                       if (n) setDrill(node(n));

@@ -12,13 +12,18 @@ export interface RankingTableProps {
   onOpen: (n: AssessmentNode) => void;
 }
 
-/** The children of a region ranked by composite score, every metric with its counts on hover. */
+/** Best rank first; units without a score (no rank) last, in region order. */
+export function byRank(a: AssessmentNode, b: AssessmentNode): number {
+  return (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER);
+}
+
+/** The children of a region ranked by composite score (best first), every metric with its counts on hover. */
 export function RankingTable({ data, onDrill, onOpen }: RankingTableProps) {
   return (
     <Table<AssessmentNode>
       size="small"
       rowKey={(n) => n.region.code}
-      dataSource={data.children}
+      dataSource={[...data.children].sort(byRank)}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
       columns={[
