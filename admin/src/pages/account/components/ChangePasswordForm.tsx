@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input } from 'antd';
-import { PASSWORD_POLICY_TEXT, PasswordSchema } from '@gongkai/shared';
+import { NewPasswordItem } from '../../../components/NewPasswordItem';
 import { zh } from '../../../locale/zh';
 import { applyApiError } from '../../../services/form-errors';
-import { zodRule } from '../../../services/form-rules';
 import { changePassword } from '../service';
 
 interface Values {
@@ -45,24 +44,19 @@ export function ChangePasswordForm() {
       <Form.Item label={zh.account.currentPassword} name="currentPassword" rules={[{ required: true, message: zh.account.currentRequired }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
+      <NewPasswordItem
         label={zh.account.newPassword}
         name="newPassword"
-        extra={PASSWORD_POLICY_TEXT}
-        validateFirst
+        requiredMessage={zh.account.newRequired}
         dependencies={['currentPassword']}
         rules={[
-          { required: true, message: zh.account.newRequired },
-          zodRule(PasswordSchema),
           ({ getFieldValue }) => ({
             validator: async (_r, value: string) => {
               if (value && value === getFieldValue('currentPassword')) throw new Error(zh.account.sameAsCurrent);
             },
           }),
         ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      />
       <Form.Item
         label={zh.account.confirmPassword}
         name="confirmPassword"

@@ -4,12 +4,11 @@ import {
   ADMIN_ROLE_LABELS,
   ADMIN_ROLES,
   DisplayNameSchema,
-  PASSWORD_POLICY_TEXT,
-  PasswordSchema,
   UsernameSchema,
   type AdminUser,
   type CreateUserBody,
 } from '@gongkai/shared';
+import { NewPasswordItem } from '../../../components/NewPasswordItem';
 import { RegionPicker } from '../../../components/RegionPicker';
 import { zh } from '../../../locale/zh';
 import { applyApiError } from '../../../services/form-errors';
@@ -98,15 +97,7 @@ export function CreateUserModal({ open, onClose, onCreated }: CreateUserModalPro
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          label={zh.users.password}
-          name="password"
-          extra={PASSWORD_POLICY_TEXT}
-          validateFirst
-          rules={[{ required: true, message: zh.users.passwordRequired }, zodRule(PasswordSchema)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordItem label={zh.users.password} name="password" requiredMessage={zh.users.passwordRequired} />
       </Form>
     </Modal>
   );

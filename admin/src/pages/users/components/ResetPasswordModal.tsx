@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { PASSWORD_POLICY_TEXT, PasswordSchema, type AdminUser } from '@gongkai/shared';
+import { Alert, App, Form, Modal, Typography } from 'antd';
+import type { AdminUser } from '@gongkai/shared';
+import { NewPasswordItem } from '../../../components/NewPasswordItem';
 import { zh } from '../../../locale/zh';
 import { applyApiError } from '../../../services/form-errors';
-import { zodRule } from '../../../services/form-rules';
 import { resetPassword } from '../service';
 
 /** Props of ResetPasswordModal. */
@@ -60,15 +60,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: ResetPasswordModal
       <Typography.Paragraph type="secondary">{zh.users.resetHint}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} /> : null}
       <Form form={form} name="reset-password" layout="vertical">
-        <Form.Item
-          label={zh.users.newPassword}
-          name="password"
-          extra={PASSWORD_POLICY_TEXT}
-          validateFirst
-          rules={[{ required: true, message: zh.users.passwordRequired }, zodRule(PasswordSchema)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordItem label={zh.users.newPassword} name="password" requiredMessage={zh.users.passwordRequired} />
       </Form>
     </Modal>
   );
