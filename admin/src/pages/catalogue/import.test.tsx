@@ -86,7 +86,7 @@ describe('catalogue xlsx import and export (pages/catalogue) against the real se
     expect(within(dialog).getByText('330304-LA-01')).toBeTruthy();
     expect(await localItems()).toEqual([]); // the check saved nothing
 
-    await user.click(within(dialog).getByRole('button', { name: buttonName('确认导入') }));
+    await user.click(await within(dialog).findByRole('button', { name: buttonName('确认导入') })); // named once the check has finished (a loading button's name starts with its icon)
     expect(await screen.findByText('导入完成：新增 2 项，更新 0 项')).toBeTruthy();
     await waitFor(async () => expect((await localItems()).map((i) => i.name).sort()).toEqual(['村级征地补偿款分配方案', '青苗补偿费发放']));
     // The list reloads with the new local items in the open domain tab.

@@ -96,7 +96,7 @@ describe('disclosure editor (pages/disclosures/editor) against the real server',
     // The server suggests personal-data marks from the headers.
     expect(within(dialog).getByText('身份证号：身份证号')).toBeTruthy();
     expect(within(dialog).getByText('联系电话：手机号')).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: buttonName('确认导入') }));
+    await user.click(await within(dialog).findByRole('button', { name: buttonName('确认导入') })); // named once the check has finished (a loading button's name starts with its icon)
 
     expect(await screen.findByText('200 行')).toBeTruthy();
     stored = await server.call<AdminDisclosureDetail>(token, 'GET', `/admin/disclosures/${id}`);
