@@ -27,6 +27,20 @@ export type PiiKind = 'id-number' | 'phone' | 'name' | 'bank-account' | 'address
 /** A table cell value. */
 export type CellValue = string | number | boolean | null;
 
+/** `pii` kinds suggested by a column label, most specific first (户主身份证号 is an ID number, not a name). */
+const PII_LABEL_RULES: ReadonlyArray<[RegExp, PiiKind]> = [
+  [/身份证|证件号|身份号码/, 'id-number'],
+  [/银行|账号|帐号|卡号/, 'bank-account'],
+  [/电话|手机|联系方式|联系号码/, 'phone'],
+  [/地址|住址|住所/, 'address'],
+  [/姓名|户主|户名|名字/, 'name'],
+];
+
+/** The personal-data kind a table column's label suggests, if any (the xlsx import and the table editor). */
+export function piiKindFromLabel(label: string): PiiKind | undefined {
+  return PII_LABEL_RULES.find(([re]) => re.test(label))?.[1];
+}
+
 const DATE = '(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 /** 18-digit resident ID: 6 region digits, birth date 18xx–20xx, 3 sequence digits, check digit or X. */
 const ID18 = `[1-9]\\d{5}(?:18|19|20)\\d{2}${DATE}\\d{3}[\\dXx]`;

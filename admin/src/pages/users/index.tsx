@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { ADMIN_ROLE_LABELS, ADMIN_ROLES, type AdminRole, type AdminUser } from '@gongkai/shared';
 import dayjs from 'dayjs';
+import { FilterActions } from '../../components/FilterActions';
 import { LoadError, PageContainer } from '../../components/PageContainer';
 import { RegionName } from '../../components/RegionName';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -109,19 +110,7 @@ export default function UsersPage() {
           <Form.Item name="q" label={zh.users.username}>
             <Input allowClear placeholder={zh.users.usernameSearch} style={{ width: 160 }} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {zh.common.search}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                search({});
-              }}
-            >
-              {zh.common.reset}
-            </Button>
-          </Space>
+          <FilterActions form={form} onReset={() => search({})} />
         </Form>
       </Card>
       {users.error ? <LoadError error={users.error} onRetry={users.reload} /> : null}

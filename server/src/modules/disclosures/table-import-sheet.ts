@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DISCLOSURE_LIMITS, type CellValue, type PiiKind, type TableImportIssue } from '@gongkai/shared';
+import { DISCLOSURE_LIMITS, piiKindFromLabel, type CellValue, type PiiKind, type TableImportIssue } from '@gongkai/shared';
 
 /*
  * Reading one list (名单/明细表) from an xlsx sheet, with every problem located by Excel row and column:
@@ -39,20 +39,6 @@ export class TableSheetError extends Error {}
 
 const MAX_ISSUES = 200;
 const L = DISCLOSURE_LIMITS;
-
-/** `pii` suggestions by header text, most specific first (户主身份证号 is an ID number, not a name). */
-const PII_RULES: Array<[RegExp, PiiKind]> = [
-  [/身份证|证件号|身份号码/, 'id-number'],
-  [/银行|账号|帐号|卡号/, 'bank-account'],
-  [/电话|手机|联系方式|联系号码/, 'phone'],
-  [/地址|住址|住所/, 'address'],
-  [/姓名|户主|户名|名字/, 'name'],
-];
-
-/** The `pii` kind a column label suggests, if any. */
-export function suggestPii(label: string): PiiKind | undefined {
-  return PII_RULES.find(([re]) => re.test(label))?.[1];
-}
 
 /** A column key from its label: an ASCII slug when the label has one, else `c<n>`; unique within `taken`. */
 export function columnKey(label: string, n: number, taken: Set<string>): string {
@@ -147,7 +133,7 @@ export async function readTableSheet(buffer: Buffer): Promise<SheetTable> {
       continue;
     }
     if (label.length > L.label) issue(headerRow, label.slice(0, 10), `表头不能超过${L.label}个字`);
-    const pii = suggestPii(label);
+    const pii = piiKindFromLabel(label);
     columns.push({ key: columnKey(label, columns.length + 1, taken), label, required, letter, col, ...(pii ? { pii } : {}) });
   }
   if (!columns.length) throw new TableSheetError(`第${headerRow}行应为表头（各列名称），但没有找到`);

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { useTestDatabase } from '../../../../test/support/db';
 import { testApp } from '../../../../test/support/app';
 import { seedCatalogue } from '../catalogue/seed';
-import { columnKey, suggestPii } from './table-import-sheet';
+import { piiKindFromLabel } from '@gongkai/shared';
+import { columnKey } from './table-import-sheet';
 import { disclosureTestRegions, draftBody, officials, R, type Officials } from './testing';
 
 const A = '/api/v1/admin/disclosures';
@@ -139,12 +140,12 @@ describe('importing a table from xlsx into a draft (real database)', () => {
   });
 
   it('suggests pii kinds and keys from labels', () => {
-    expect(suggestPii('户主身份证号')).toBe('id-number');
-    expect(suggestPii('手机')).toBe('phone');
-    expect(suggestPii('户名')).toBe('name');
-    expect(suggestPii('开户银行账号')).toBe('bank-account');
-    expect(suggestPii('住址')).toBe('address');
-    expect(suggestPii('面积（亩）')).toBeUndefined();
+    expect(piiKindFromLabel('户主身份证号')).toBe('id-number');
+    expect(piiKindFromLabel('手机')).toBe('phone');
+    expect(piiKindFromLabel('户名')).toBe('name');
+    expect(piiKindFromLabel('开户银行账号')).toBe('bank-account');
+    expect(piiKindFromLabel('住址')).toBe('address');
+    expect(piiKindFromLabel('面积（亩）')).toBeUndefined();
     const taken = new Set<string>();
     expect([columnKey('Name', 1, taken), columnKey('name', 2, taken), columnKey('姓名', 3, taken), columnKey('c3', 4, taken)]).toEqual(['name', 'name-2', 'c3', 'c3-2']);
   });

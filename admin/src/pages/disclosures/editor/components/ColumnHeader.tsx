@@ -1,8 +1,7 @@
 import { Button, Input, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
 import { DeleteOutlined, WarningOutlined } from '@ant-design/icons';
-import { PII_KINDS, PII_KIND_LABELS, type DisclosureTable, type PiiKind } from '@gongkai/shared';
+import { PII_KINDS, PII_KIND_LABELS, piiKindFromLabel, type DisclosureTable, type PiiKind } from '@gongkai/shared';
 import { zh } from '../../../../locale/zh';
-import { piiFromLabel } from './table-utils';
 
 const t = zh.disclosures.table;
 type Column = DisclosureTable['columns'][number];
@@ -22,7 +21,7 @@ export interface ColumnHeaderProps {
  * when the label (身份证号, 联系电话…) or the content says it holds personal data.
  */
 export function ColumnHeader({ column, index, looksPersonal, onChange, onRemove }: ColumnHeaderProps) {
-  const suggestion = column.pii ? undefined : piiFromLabel(column.label);
+  const suggestion = column.pii ? undefined : piiKindFromLabel(column.label);
   const setPii = (pii?: PiiKind) => {
     const { pii: _old, ...rest } = column;
     onChange(pii ? { ...rest, pii } : rest);

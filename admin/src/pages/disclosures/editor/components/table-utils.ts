@@ -1,4 +1,4 @@
-import { maskTextDetailed, type DisclosureTable, type PiiKind } from '@gongkai/shared';
+import { maskTextDetailed, piiKindFromLabel, type DisclosureTable, type PiiKind } from '@gongkai/shared';
 
 /*
  * Pure helpers of the table editor: Excel clipboard text to a grid, new column keys, `pii` suggestions and
@@ -52,20 +52,6 @@ export function newColumnKey(columns: Array<{ key: string }>): string {
   return `c${n}`;
 }
 
-/** `pii` suggestions by column label, most specific first (户主身份证号 is an ID number, not a name). */
-const LABEL_RULES: Array<[RegExp, PiiKind]> = [
-  [/身份证|证件号|身份号码/, 'id-number'],
-  [/银行|账号|帐号|卡号/, 'bank-account'],
-  [/电话|手机|联系方式|联系号码/, 'phone'],
-  [/地址|住址|住所/, 'address'],
-  [/姓名|户主|户名|名字/, 'name'],
-];
-
-/** The personal-data kind a label suggests, if any. */
-export function piiFromLabel(label: string): PiiKind | undefined {
-  return LABEL_RULES.find(([re]) => re.test(label))?.[1];
-}
-
 /** Keys of unmarked columns where some cell looks like an ID, mobile or bank number (the server would mask it anyway). */
 export function unmarkedPersonalColumns(t: DisclosureTable, sampleRows = 200): string[] {
   const rows = t.rows.slice(0, sampleRows);
@@ -84,7 +70,7 @@ export function tableFromGrid(grid: string[][], title: string, header: boolean):
   const columns: DisclosureTable['columns'] = [];
   for (let i = 0; i < width; i++) {
     const label = labels[i]?.trim() || `列${i + 1}`;
-    const pii = piiFromLabel(label);
+    const pii = piiKindFromLabel(label);
     columns.push({ key: `c${i + 1}`, label, ...(pii ? { pii } : {}) });
   }
   const body = header ? grid.slice(1) : grid;
